@@ -1,0 +1,13 @@
+"""The list of subcommands, in the order ``--help`` shows them.
+
+A subcommand module exposes ``register(subparsers)`` which adds its parser and sets ``run`` as the default handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+REGISTRARS: list[Registrar] = []

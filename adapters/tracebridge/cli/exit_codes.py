@@ -1,0 +1,16 @@
+"""Documented exit codes of the ``tracebridge`` command (the README lists them)."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    """Everything asked for was exported and written."""
+    ERROR = 1
+    """A failure: bad input, an HTTP error after retries, an unwritable output."""
+    USAGE = 2
+    """The command line itself was wrong (argparse uses 2 as well)."""
+    INCOMPLETE = 3
+    """The export finished but fewer unique records arrived than the source reported."""

@@ -1,0 +1,366 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.response_format import ResponseFormat
+    from ..models.v4_chat_message import V4ChatMessage
+
+
+T = TypeVar("T", bound="V4ModelParameters")
+
+
+@_attrs_define
+class V4ModelParameters:
+    """The model parameters shared by model configs (v4 chat and complete endpoints).
+
+    Attributes:
+        provider (None | str | Unset): The company providing the model. Known values: openai, openai_azure, mock,
+            anthropic, bedrock, cohere,
+            replicate, google, groq, deepseek.
+        model (None | str | Unset): The model instance used
+        max_tokens (int | None | Unset): -1 asks the provider for the maximum.
+        temperature (float | None | Unset):
+        top_p (float | None | Unset):
+        stop (list[str] | None | str | Unset): The string (or strings) after which the model stops generating.
+        presence_penalty (float | None | Unset):
+        frequency_penalty (float | None | Unset):
+        seed (int | None | Unset):
+        response_format (None | ResponseFormat | Unset):
+        prompt_template (None | str | Unset): Completion template; inputs as `{{input_name}}`.
+        chat_template (list[V4ChatMessage] | None | Unset): Messages prepended to the messages sent to the provider.
+        endpoint (None | str | Unset): The provider endpoint used. Known values: complete, chat, edit.
+    """
+
+    provider: None | str | Unset = UNSET
+    model: None | str | Unset = UNSET
+    max_tokens: int | None | Unset = UNSET
+    temperature: float | None | Unset = UNSET
+    top_p: float | None | Unset = UNSET
+    stop: list[str] | None | str | Unset = UNSET
+    presence_penalty: float | None | Unset = UNSET
+    frequency_penalty: float | None | Unset = UNSET
+    seed: int | None | Unset = UNSET
+    response_format: None | ResponseFormat | Unset = UNSET
+    prompt_template: None | str | Unset = UNSET
+    chat_template: list[V4ChatMessage] | None | Unset = UNSET
+    endpoint: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.response_format import ResponseFormat
+
+        provider: None | str | Unset
+        if isinstance(self.provider, Unset):
+            provider = UNSET
+        else:
+            provider = self.provider
+
+        model: None | str | Unset
+        if isinstance(self.model, Unset):
+            model = UNSET
+        else:
+            model = self.model
+
+        max_tokens: int | None | Unset
+        if isinstance(self.max_tokens, Unset):
+            max_tokens = UNSET
+        else:
+            max_tokens = self.max_tokens
+
+        temperature: float | None | Unset
+        if isinstance(self.temperature, Unset):
+            temperature = UNSET
+        else:
+            temperature = self.temperature
+
+        top_p: float | None | Unset
+        if isinstance(self.top_p, Unset):
+            top_p = UNSET
+        else:
+            top_p = self.top_p
+
+        stop: list[str] | None | str | Unset
+        if isinstance(self.stop, Unset):
+            stop = UNSET
+        elif isinstance(self.stop, list):
+            stop = self.stop
+
+        else:
+            stop = self.stop
+
+        presence_penalty: float | None | Unset
+        if isinstance(self.presence_penalty, Unset):
+            presence_penalty = UNSET
+        else:
+            presence_penalty = self.presence_penalty
+
+        frequency_penalty: float | None | Unset
+        if isinstance(self.frequency_penalty, Unset):
+            frequency_penalty = UNSET
+        else:
+            frequency_penalty = self.frequency_penalty
+
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
+
+        response_format: dict[str, Any] | None | Unset
+        if isinstance(self.response_format, Unset):
+            response_format = UNSET
+        elif isinstance(self.response_format, ResponseFormat):
+            response_format = self.response_format.to_dict()
+        else:
+            response_format = self.response_format
+
+        prompt_template: None | str | Unset
+        if isinstance(self.prompt_template, Unset):
+            prompt_template = UNSET
+        else:
+            prompt_template = self.prompt_template
+
+        chat_template: list[dict[str, Any]] | None | Unset
+        if isinstance(self.chat_template, Unset):
+            chat_template = UNSET
+        elif isinstance(self.chat_template, list):
+            chat_template = []
+            for chat_template_type_0_item_data in self.chat_template:
+                chat_template_type_0_item = chat_template_type_0_item_data.to_dict()
+                chat_template.append(chat_template_type_0_item)
+
+        else:
+            chat_template = self.chat_template
+
+        endpoint: None | str | Unset
+        if isinstance(self.endpoint, Unset):
+            endpoint = UNSET
+        else:
+            endpoint = self.endpoint
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if provider is not UNSET:
+            field_dict["provider"] = provider
+        if model is not UNSET:
+            field_dict["model"] = model
+        if max_tokens is not UNSET:
+            field_dict["max_tokens"] = max_tokens
+        if temperature is not UNSET:
+            field_dict["temperature"] = temperature
+        if top_p is not UNSET:
+            field_dict["top_p"] = top_p
+        if stop is not UNSET:
+            field_dict["stop"] = stop
+        if presence_penalty is not UNSET:
+            field_dict["presence_penalty"] = presence_penalty
+        if frequency_penalty is not UNSET:
+            field_dict["frequency_penalty"] = frequency_penalty
+        if seed is not UNSET:
+            field_dict["seed"] = seed
+        if response_format is not UNSET:
+            field_dict["response_format"] = response_format
+        if prompt_template is not UNSET:
+            field_dict["prompt_template"] = prompt_template
+        if chat_template is not UNSET:
+            field_dict["chat_template"] = chat_template
+        if endpoint is not UNSET:
+            field_dict["endpoint"] = endpoint
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.response_format import ResponseFormat
+        from ..models.v4_chat_message import V4ChatMessage
+
+        d = dict(src_dict)
+
+        def _parse_provider(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider = _parse_provider(d.pop("provider", UNSET))
+
+        def _parse_model(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model = _parse_model(d.pop("model", UNSET))
+
+        def _parse_max_tokens(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_tokens = _parse_max_tokens(d.pop("max_tokens", UNSET))
+
+        def _parse_temperature(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        temperature = _parse_temperature(d.pop("temperature", UNSET))
+
+        def _parse_top_p(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        top_p = _parse_top_p(d.pop("top_p", UNSET))
+
+        def _parse_stop(data: object) -> list[str] | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_stop_sequences_type_1 = cast(list[str], data)
+
+                return componentsschemas_stop_sequences_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | str | Unset, data)
+
+        stop = _parse_stop(d.pop("stop", UNSET))
+
+        def _parse_presence_penalty(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
+
+        def _parse_frequency_penalty(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        frequency_penalty = _parse_frequency_penalty(d.pop("frequency_penalty", UNSET))
+
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
+
+        def _parse_response_format(data: object) -> None | ResponseFormat | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_format_type_0 = ResponseFormat.from_dict(data)
+
+                return response_format_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ResponseFormat | Unset, data)
+
+        response_format = _parse_response_format(d.pop("response_format", UNSET))
+
+        def _parse_prompt_template(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prompt_template = _parse_prompt_template(d.pop("prompt_template", UNSET))
+
+        def _parse_chat_template(data: object) -> list[V4ChatMessage] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                chat_template_type_0 = []
+                _chat_template_type_0 = data
+                for chat_template_type_0_item_data in _chat_template_type_0:
+                    chat_template_type_0_item = V4ChatMessage.from_dict(chat_template_type_0_item_data)
+
+                    chat_template_type_0.append(chat_template_type_0_item)
+
+                return chat_template_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[V4ChatMessage] | None | Unset, data)
+
+        chat_template = _parse_chat_template(d.pop("chat_template", UNSET))
+
+        def _parse_endpoint(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        endpoint = _parse_endpoint(d.pop("endpoint", UNSET))
+
+        v4_model_parameters = cls(
+            provider=provider,
+            model=model,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            top_p=top_p,
+            stop=stop,
+            presence_penalty=presence_penalty,
+            frequency_penalty=frequency_penalty,
+            seed=seed,
+            response_format=response_format,
+            prompt_template=prompt_template,
+            chat_template=chat_template,
+            endpoint=endpoint,
+        )
+
+        v4_model_parameters.additional_properties = d
+        return v4_model_parameters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

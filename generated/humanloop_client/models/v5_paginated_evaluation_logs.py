@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.v5_evaluation_log_response import V5EvaluationLogResponse
+    from ..models.v5_legacy_evaluation_log_response import V5LegacyEvaluationLogResponse
+
+
+T = TypeVar("T", bound="V5PaginatedEvaluationLogs")
+
+
+@_attrs_define
+class V5PaginatedEvaluationLogs:
+    """
+    Attributes:
+        records (list[V5EvaluationLogResponse | V5LegacyEvaluationLogResponse]):
+        page (int | None | Unset):
+        size (int | None | Unset):
+        total (int | None | Unset):
+    """
+
+    records: list[V5EvaluationLogResponse | V5LegacyEvaluationLogResponse]
+    page: int | None | Unset = UNSET
+    size: int | None | Unset = UNSET
+    total: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.v5_evaluation_log_response import V5EvaluationLogResponse
+
+        records = []
+        for records_item_data in self.records:
+            records_item: dict[str, Any]
+            if isinstance(records_item_data, V5EvaluationLogResponse):
+                records_item = records_item_data.to_dict()
+            else:
+                records_item = records_item_data.to_dict()
+
+            records.append(records_item)
+
+        page: int | None | Unset
+        if isinstance(self.page, Unset):
+            page = UNSET
+        else:
+            page = self.page
+
+        size: int | None | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        else:
+            size = self.size
+
+        total: int | None | Unset
+        if isinstance(self.total, Unset):
+            total = UNSET
+        else:
+            total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "records": records,
+            }
+        )
+        if page is not UNSET:
+            field_dict["page"] = page
+        if size is not UNSET:
+            field_dict["size"] = size
+        if total is not UNSET:
+            field_dict["total"] = total
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.v5_evaluation_log_response import V5EvaluationLogResponse
+        from ..models.v5_legacy_evaluation_log_response import V5LegacyEvaluationLogResponse
+
+        d = dict(src_dict)
+        records = []
+        _records = d.pop("records")
+        for records_item_data in _records:
+
+            def _parse_records_item(data: object) -> V5EvaluationLogResponse | V5LegacyEvaluationLogResponse:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    records_item_type_0 = V5EvaluationLogResponse.from_dict(data)
+
+                    return records_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                records_item_type_1 = V5LegacyEvaluationLogResponse.from_dict(data)
+
+                return records_item_type_1
+
+            records_item = _parse_records_item(records_item_data)
+
+            records.append(records_item)
+
+        def _parse_page(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page = _parse_page(d.pop("page", UNSET))
+
+        def _parse_size(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
+
+        def _parse_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total = _parse_total(d.pop("total", UNSET))
+
+        v5_paginated_evaluation_logs = cls(
+            records=records,
+            page=page,
+            size=size,
+            total=total,
+        )
+
+        v5_paginated_evaluation_logs.additional_properties = d
+        return v5_paginated_evaluation_logs
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
