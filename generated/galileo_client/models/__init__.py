@@ -1,0 +1,201 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .agent_span_record import AgentSpanRecord
+from .agent_span_record_type import AgentSpanRecordType
+from .control_result import ControlResult
+from .control_span_record import ControlSpanRecord
+from .control_span_record_type import ControlSpanRecordType
+from .document import Document
+from .document_metadata_type_0 import DocumentMetadataType0
+from .feedback_rating_info import FeedbackRatingInfo
+from .file_content_part import FileContentPart
+from .file_content_part_type import FileContentPartType
+from .http_validation_error import HTTPValidationError
+from .http_validation_error_detail_type_1 import HTTPValidationErrorDetailType1
+from .llm_span_record import LlmSpanRecord
+from .llm_span_record_events_type_0_item import LlmSpanRecordEventsType0Item
+from .llm_span_record_tools_type_0_item import LlmSpanRecordToolsType0Item
+from .llm_span_record_type import LlmSpanRecordType
+from .log_records_boolean_filter import LogRecordsBooleanFilter
+from .log_records_boolean_filter_operator import LogRecordsBooleanFilterOperator
+from .log_records_boolean_filter_type import LogRecordsBooleanFilterType
+from .log_records_collection_filter import LogRecordsCollectionFilter
+from .log_records_collection_filter_operator import LogRecordsCollectionFilterOperator
+from .log_records_collection_filter_type import LogRecordsCollectionFilterType
+from .log_records_date_filter import LogRecordsDateFilter
+from .log_records_date_filter_operator import LogRecordsDateFilterOperator
+from .log_records_date_filter_type import LogRecordsDateFilterType
+from .log_records_export_request import LogRecordsExportRequest
+from .log_records_export_request_export_format import LogRecordsExportRequestExportFormat
+from .log_records_export_request_root_type import LogRecordsExportRequestRootType
+from .log_records_id_filter import LogRecordsIDFilter
+from .log_records_id_filter_operator import LogRecordsIDFilterOperator
+from .log_records_id_filter_type import LogRecordsIDFilterType
+from .log_records_number_filter import LogRecordsNumberFilter
+from .log_records_number_filter_operator import LogRecordsNumberFilterOperator
+from .log_records_number_filter_type import LogRecordsNumberFilterType
+from .log_records_sort_clause import LogRecordsSortClause
+from .log_records_sort_clause_sort_type import LogRecordsSortClauseSortType
+from .log_records_text_filter import LogRecordsTextFilter
+from .log_records_text_filter_operator import LogRecordsTextFilterOperator
+from .log_records_text_filter_type import LogRecordsTextFilterType
+from .message import Message
+from .metric_common import MetricCommon
+from .metric_computing import MetricComputing
+from .metric_computing_status_type import MetricComputingStatusType
+from .metric_error import MetricError
+from .metric_error_fields import MetricErrorFields
+from .metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+from .metric_error_status_type import MetricErrorStatusType
+from .metric_failed import MetricFailed
+from .metric_failed_status_type import MetricFailedStatusType
+from .metric_not_applicable import MetricNotApplicable
+from .metric_not_applicable_status_type import MetricNotApplicableStatusType
+from .metric_not_computed import MetricNotComputed
+from .metric_not_computed_status_type import MetricNotComputedStatusType
+from .metric_pending import MetricPending
+from .metric_pending_status_type import MetricPendingStatusType
+from .metric_roll_up import MetricRollUp
+from .metric_roll_up_roll_up_metrics_type_0 import MetricRollUpRollUpMetricsType0
+from .metric_roll_up_status_type import MetricRollUpStatusType
+from .metric_success import MetricSuccess
+from .metric_success_status_type import MetricSuccessStatusType
+from .metric_unknown_status import MetricUnknownStatus
+from .metric_value_fields import MetricValueFields
+from .metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
+from .metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
+from .metrics import Metrics
+from .record_common import RecordCommon
+from .record_common_annotation_aggregates_type_0 import RecordCommonAnnotationAggregatesType0
+from .record_common_annotation_agreement_type_0 import RecordCommonAnnotationAgreementType0
+from .record_common_annotations_type_0 import RecordCommonAnnotationsType0
+from .record_common_annotations_type_0_additional_property import RecordCommonAnnotationsType0AdditionalProperty
+from .record_common_dataset_metadata_type_0 import RecordCommonDatasetMetadataType0
+from .record_common_feedback_rating_info_type_0 import RecordCommonFeedbackRatingInfoType0
+from .record_common_files_type_0 import RecordCommonFilesType0
+from .record_common_metric_info_type_0 import RecordCommonMetricInfoType0
+from .record_common_user_metadata_type_0 import RecordCommonUserMetadataType0
+from .retriever_span_record import RetrieverSpanRecord
+from .retriever_span_record_type import RetrieverSpanRecordType
+from .session_record import SessionRecord
+from .session_record_type import SessionRecordType
+from .span_common import SpanCommon
+from .stub_trace_record import StubTraceRecord
+from .stub_trace_record_type import StubTraceRecordType
+from .text_content_part import TextContentPart
+from .text_content_part_type import TextContentPartType
+from .text_io import TextIO
+from .text_or_any_type_2 import TextOrAnyType2
+from .tool_call import ToolCall
+from .tool_call_function import ToolCallFunction
+from .tool_span_record import ToolSpanRecord
+from .tool_span_record_type import ToolSpanRecordType
+from .trace_record import TraceRecord
+from .trace_record_type import TraceRecordType
+from .unknown_content_part import UnknownContentPart
+from .unknown_record import UnknownRecord
+from .validation_error import ValidationError
+from .validation_error_ctx_type_0 import ValidationErrorCtxType0
+from .workflow_span_record import WorkflowSpanRecord
+from .workflow_span_record_type import WorkflowSpanRecordType
+
+__all__ = (
+    "AgentSpanRecord",
+    "AgentSpanRecordType",
+    "ControlResult",
+    "ControlSpanRecord",
+    "ControlSpanRecordType",
+    "Document",
+    "DocumentMetadataType0",
+    "FeedbackRatingInfo",
+    "FileContentPart",
+    "FileContentPartType",
+    "HTTPValidationError",
+    "HTTPValidationErrorDetailType1",
+    "LlmSpanRecord",
+    "LlmSpanRecordEventsType0Item",
+    "LlmSpanRecordToolsType0Item",
+    "LlmSpanRecordType",
+    "LogRecordsBooleanFilter",
+    "LogRecordsBooleanFilterOperator",
+    "LogRecordsBooleanFilterType",
+    "LogRecordsCollectionFilter",
+    "LogRecordsCollectionFilterOperator",
+    "LogRecordsCollectionFilterType",
+    "LogRecordsDateFilter",
+    "LogRecordsDateFilterOperator",
+    "LogRecordsDateFilterType",
+    "LogRecordsExportRequest",
+    "LogRecordsExportRequestExportFormat",
+    "LogRecordsExportRequestRootType",
+    "LogRecordsIDFilter",
+    "LogRecordsIDFilterOperator",
+    "LogRecordsIDFilterType",
+    "LogRecordsNumberFilter",
+    "LogRecordsNumberFilterOperator",
+    "LogRecordsNumberFilterType",
+    "LogRecordsSortClause",
+    "LogRecordsSortClauseSortType",
+    "LogRecordsTextFilter",
+    "LogRecordsTextFilterOperator",
+    "LogRecordsTextFilterType",
+    "Message",
+    "MetricCommon",
+    "MetricComputing",
+    "MetricComputingStatusType",
+    "MetricError",
+    "MetricErrorFields",
+    "MetricErrorFieldsStandardErrorType0",
+    "MetricErrorStatusType",
+    "MetricFailed",
+    "MetricFailedStatusType",
+    "MetricNotApplicable",
+    "MetricNotApplicableStatusType",
+    "MetricNotComputed",
+    "MetricNotComputedStatusType",
+    "MetricPending",
+    "MetricPendingStatusType",
+    "MetricRollUp",
+    "MetricRollUpRollUpMetricsType0",
+    "MetricRollUpStatusType",
+    "MetricSuccess",
+    "MetricSuccessStatusType",
+    "MetricUnknownStatus",
+    "MetricValueFields",
+    "MetricValueFieldsCritiqueType0",
+    "MetricValueFieldsMetadataType0",
+    "Metrics",
+    "RecordCommon",
+    "RecordCommonAnnotationAggregatesType0",
+    "RecordCommonAnnotationAgreementType0",
+    "RecordCommonAnnotationsType0",
+    "RecordCommonAnnotationsType0AdditionalProperty",
+    "RecordCommonDatasetMetadataType0",
+    "RecordCommonFeedbackRatingInfoType0",
+    "RecordCommonFilesType0",
+    "RecordCommonMetricInfoType0",
+    "RecordCommonUserMetadataType0",
+    "RetrieverSpanRecord",
+    "RetrieverSpanRecordType",
+    "SessionRecord",
+    "SessionRecordType",
+    "SpanCommon",
+    "StubTraceRecord",
+    "StubTraceRecordType",
+    "TextContentPart",
+    "TextContentPartType",
+    "TextIO",
+    "TextOrAnyType2",
+    "ToolCall",
+    "ToolCallFunction",
+    "ToolSpanRecord",
+    "ToolSpanRecordType",
+    "TraceRecord",
+    "TraceRecordType",
+    "UnknownContentPart",
+    "UnknownRecord",
+    "ValidationError",
+    "ValidationErrorCtxType0",
+    "WorkflowSpanRecord",
+    "WorkflowSpanRecordType",
+)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class LogRecordsExportRequestExportFormat(StrEnum):
+    CSV = "csv"
+    JSONL = "jsonl"
+    JSONL_FLAT = "jsonl_flat"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class LogRecordsExportRequestRootType(StrEnum):
+    SESSION = "session"
+    SPAN = "span"
+    TRACE = "trace"
+
+    def __str__(self) -> str:
+        return str(self.value)

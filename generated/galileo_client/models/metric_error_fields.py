@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+
+
+T = TypeVar("T", bound="MetricErrorFields")
+
+
+@_attrs_define
+class MetricErrorFields:
+    """
+    Attributes:
+        message (None | str | Unset):
+        ems_error_code (int | None | Unset):
+        standard_error (MetricErrorFieldsStandardErrorType0 | None | Unset):
+    """
+
+    message: None | str | Unset = UNSET
+    ems_error_code: int | None | Unset = UNSET
+    standard_error: MetricErrorFieldsStandardErrorType0 | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        ems_error_code: int | None | Unset
+        if isinstance(self.ems_error_code, Unset):
+            ems_error_code = UNSET
+        else:
+            ems_error_code = self.ems_error_code
+
+        standard_error: dict[str, Any] | None | Unset
+        if isinstance(self.standard_error, Unset):
+            standard_error = UNSET
+        elif isinstance(self.standard_error, MetricErrorFieldsStandardErrorType0):
+            standard_error = self.standard_error.to_dict()
+        else:
+            standard_error = self.standard_error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if ems_error_code is not UNSET:
+            field_dict["ems_error_code"] = ems_error_code
+        if standard_error is not UNSET:
+            field_dict["standard_error"] = standard_error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+
+        d = dict(src_dict)
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        def _parse_ems_error_code(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        ems_error_code = _parse_ems_error_code(d.pop("ems_error_code", UNSET))
+
+        def _parse_standard_error(data: object) -> MetricErrorFieldsStandardErrorType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                standard_error_type_0 = MetricErrorFieldsStandardErrorType0.from_dict(data)
+
+                return standard_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MetricErrorFieldsStandardErrorType0 | None | Unset, data)
+
+        standard_error = _parse_standard_error(d.pop("standard_error", UNSET))
+
+        metric_error_fields = cls(
+            message=message,
+            ems_error_code=ems_error_code,
+            standard_error=standard_error,
+        )
+
+        metric_error_fields.additional_properties = d
+        return metric_error_fields
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
