@@ -31,8 +31,12 @@ def build_wheel(out: Path) -> Path:
 
 def check_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    problems = [f"{package}/{marker}" for package in PACKAGES for marker in ("__init__.py", "py.typed")
-                if f"{package}/{marker}" not in names]
+    problems = [
+        f"{package}/{marker}"
+        for package in PACKAGES
+        for marker in ("__init__.py", "py.typed")
+        if f"{package}/{marker}" not in names
+    ]
     if problems:
         raise SystemExit(f"{wheel.name} lacks: {', '.join(problems)}")
     print(f"{wheel.name}: {len(names)} files; {', '.join(PACKAGES)} present with py.typed")

@@ -39,6 +39,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
 GENERATED = REPO / "generated"
@@ -170,9 +173,6 @@ def reasons_to_regenerate(client: Client, stamp: dict[str, str]) -> list[str]:
 
 
 def validate_spec(client: Client) -> None:
-    from openapi_spec_validator import validate
-    from openapi_spec_validator.readers import read_from_filename
-
     name = client.spec.relative_to(REPO)
     try:
         document, _ = read_from_filename(str(client.spec))
@@ -312,7 +312,8 @@ def check(clients: Sequence[Client], pins: dict[str, str]) -> int:
                 drift += 1
                 continue
             differences = [
-                f"  {CHECK_LABELS[kind]}  {path}{CHECK_NOTES[kind]}" for kind, path in tree_differences(client.output, outcome)
+                f"  {CHECK_LABELS[kind]}  {path}{CHECK_NOTES[kind]}"
+                for kind, path in tree_differences(client.output, outcome)
             ]
             if read_stamp(client) != input_stamp(client, pins):
                 differences.append(f"  stale:     {client.stamp_path.relative_to(REPO)} (inputs changed since)")

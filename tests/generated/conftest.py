@@ -42,9 +42,14 @@ class RecordingServer:
     requests: list[SeenRequest] = field(default_factory=list)
     status: int = 200
     reply: Any = None
+    raw: bytes | None = None
+    content_type: str = "application/json"
 
     def answer(self, reply: Any, status: int = 200) -> None:
-        self.reply, self.status = reply, status
+        self.reply, self.status, self.raw, self.content_type = reply, status, None, "application/json"
+
+    def answer_raw(self, body: bytes, content_type: str, status: int = 200) -> None:
+        self.raw, self.content_type, self.status = body, content_type, status
 
     @property
     def last(self) -> SeenRequest:
@@ -68,9 +73,9 @@ def recording_server() -> Iterator[RecordingServer]:
                     body=self.rfile.read(length) if length else b"",
                 )
             )
-            payload = json.dumps(state.reply).encode()
+            payload = state.raw if state.raw is not None else json.dumps(state.reply).encode()
             self.send_response(state.status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", state.content_type)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)

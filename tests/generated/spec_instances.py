@@ -43,8 +43,8 @@ class InstanceBuilder:
                 return self._value(members[0], depth) if members else None
         if "allOf" in schema:
             merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
-            for part in schema["allOf"]:
-                part = self._resolve(part)
+            for reference in schema["allOf"]:
+                part = self._resolve(reference)
                 merged["properties"].update(part.get("properties", {}))
                 merged["required"] += part.get("required", [])
             return self._value(merged, depth)

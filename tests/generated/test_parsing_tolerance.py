@@ -32,9 +32,9 @@ def response_schemas(spec_name: str) -> list[str]:
     ]
 
 
-CASES = [
-    ("humanloop.yaml", humanloop_client.models, name) for name in response_schemas("humanloop.yaml")
-] + [("galileo.yaml", galileo_client.models, name) for name in response_schemas("galileo.yaml")]
+CASES = [("humanloop.yaml", humanloop_client.models, name) for name in response_schemas("humanloop.yaml")] + [
+    ("galileo.yaml", galileo_client.models, name) for name in response_schemas("galileo.yaml")
+]
 
 
 def contains_key(value: Any, key: str) -> bool:
