@@ -1,0 +1,114 @@
+"""Resume state for a killed export, written atomically next to the output.
+
+The export saves a checkpoint each time the consumer has taken every record of a page (or, for a stream, every
+``every`` records), so a resumed export starts after the last fully delivered unit. ``sink_state`` is whatever the
+writer needs to cut its files back to that same point, provided by the writer at save time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+FORMAT_VERSION = 1
+
+
+@attrs.define
+class Checkpoint:
+    path: Path
+    job: dict[str, Any] = attrs.field(factory=dict)
+    """What is being exported (endpoint and parameters, never the key); a resume must ask for the same job."""
+    pages_done: dict[str, list[int]] = attrs.field(factory=dict)
+    """Finished page numbers per listing (an evaluation's evaluatees are separate listings)."""
+    seen_count: int = 0
+    """How many ids of the ids file (``<path>.ids``, one source id per line, appended) are committed."""
+    seen_bytes: int = 0
+    """Where the committed part of the ids file ends; anything after it was written by a run that then died."""
+    streamed: int = 0
+    """Records of a stream already delivered, for a restart that skips them."""
+    stream_fingerprint: str = ""
+    sink_state: dict[str, Any] = attrs.field(factory=dict)
+    sink_state_provider: Callable[[], dict[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def load_or_new(cls, path: Path, job: dict[str, Any]) -> Checkpoint:
+        """The checkpoint at ``path`` if there is one for ``job``, else a fresh one; a ValueError for another job's."""
+        if not path.exists():
+            return cls(path=path, job=job)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{path}: checkpoint format {data.get('format')!r} is not {FORMAT_VERSION}")
+        if data.get("job") != job:
+            raise ValueError(
+                f"{path}: this checkpoint is for another export ({data.get('job')}); remove it or change --out"
+            )
+        return cls(
+            path=path,
+            job=job,
+            pages_done={k: list(v) for k, v in data.get("pages_done", {}).items()},
+            seen_count=int(data.get("seen_count", 0)),
+            seen_bytes=int(data.get("seen_bytes", 0)),
+            streamed=int(data.get("streamed", 0)),
+            stream_fingerprint=str(data.get("stream_fingerprint", "")),
+            sink_state=dict(data.get("sink_state", {})),
+        )
+
+    @property
+    def ids_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".ids")
+
+    def committed_ids(self) -> list[str]:
+        """The ids delivered before the last save; lines appended after it (a crash mid-page) are ignored."""
+        if not self.seen_count:
+            return []
+        with self.ids_path.open("rb") as handle:
+            ids = handle.read(self.seen_bytes).decode("utf-8").splitlines()
+        if len(ids) < self.seen_count:
+            raise ValueError(f"{self.ids_path}: holds {len(ids)} ids, the checkpoint expects {self.seen_count}")
+        return ids
+
+    def save(self, new_ids: Sequence[str] = ()) -> None:
+        """Commit ``new_ids`` (delivered since the last save) and the rest of the state, atomically.
+
+        Ids are appended, so a save costs what the page cost, not what the whole export has cost so far; the JSON
+        file, replaced atomically, says how many of those lines count.
+        """
+        if new_ids:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            block = "".join(f"{source_id}\n" for source_id in new_ids).encode("utf-8")
+            with self.ids_path.open("r+b" if self.ids_path.exists() else "wb") as handle:
+                handle.seek(self.seen_bytes)
+                handle.truncate()
+                handle.write(block)
+                handle.flush()
+                os.fsync(handle.fileno())
+            self.seen_count += len(new_ids)
+            self.seen_bytes += len(block)
+        if self.sink_state_provider is not None:
+            self.sink_state = self.sink_state_provider()
+        payload = {
+            "format": FORMAT_VERSION,
+            "job": self.job,
+            "pages_done": self.pages_done,
+            "seen_count": self.seen_count,
+            "seen_bytes": self.seen_bytes,
+            "streamed": self.streamed,
+            "stream_fingerprint": self.stream_fingerprint,
+            "sink_state": self.sink_state,
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with temporary.open("w", encoding="utf-8") as handle:
+            json.dump(payload, handle, separators=(",", ":"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, self.path)
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.ids_path.unlink(missing_ok=True)

@@ -1,0 +1,121 @@
+"""One paginated listing end to end: pages -> records parsed one by one -> deduped -> checkpointed.
+
+A record that does not parse goes to the rejects with its raw JSON and the reason, and the rest of its page is
+kept. When fewer unique records arrived than the listing reported (records slid between pages while new ones were
+being added), the listing is read once more; the deduper makes the second pass deliver only what the first missed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any, TypeVar
+
+from tracebridge.errors import TracebridgeError
+from tracebridge.export.job import Delivered, ExportContext
+from tracebridge.export.paging import Page, PageScheme, iterate_pages
+from tracebridge.export.rejects import Reject
+
+M = TypeVar("M")
+
+MAX_PASSES = 2
+
+
+class UnexpectedPageError(TracebridgeError):
+    """A page body that is JSON but not the documented ``{records, page, size, total}`` envelope."""
+
+
+def envelope_page(body: Any, number: int, size: int, where: str) -> Page:
+    if not isinstance(body, dict) or not isinstance(body.get("records"), list):
+        shape = type(body).__name__ if not isinstance(body, dict) else f"object with keys {sorted(body)[:8]}"
+        raise UnexpectedPageError(f"{where}: expected {{records, page, size, total}}, got {shape}")
+    total = body.get("total")
+    return Page(number=number, records=body["records"], total=total if isinstance(total, int) else None, size=size)
+
+
+async def read_listing(
+    context: ExportContext,
+    *,
+    listing: str,
+    fetch_body: Callable[[int], Coroutine[Any, Any, Any]],
+    scheme: PageScheme,
+    page_size: int,
+    concurrency: int,
+    parse: Callable[[dict[str, Any]], M],
+    identity: Callable[[dict[str, Any]], str | None],
+    normalize: Callable[[M], list[Any]],
+    where: str,
+) -> AsyncIterator[list[Delivered[M]]]:
+    """Every record of one listing, once, as page-sized batches of parsed models."""
+    checkpoint = context.checkpoint
+    done = set(checkpoint.pages_done.get(listing, [])) if checkpoint else set()
+    listing_total = 0
+
+    async def fetch(number: int) -> Page:
+        return envelope_page(await fetch_body(number), number, page_size, f"{where} page {number}")
+
+    for attempt in range(1, MAX_PASSES + 1):
+        async for page in iterate_pages(
+            fetch, scheme=scheme, page_size=page_size, concurrency=concurrency, skip=done if attempt == 1 else ()
+        ):
+            listing_total = max(listing_total, page.total or 0)
+            batch, new_ids = _accept_page(
+                context,
+                page=page,
+                parse=parse,
+                identity=identity,
+                normalize=normalize,
+                where=f"{where} page {page.number}",
+            )
+            yield batch
+            # The caller has taken the whole page: only now is it safe to record it as done.
+            done.add(page.number)
+            if checkpoint is not None:
+                checkpoint.pages_done[listing] = sorted(done)
+                checkpoint.save(new_ids)
+        if attempt == 1:
+            context.expect(listing_total)
+        delivered_enough = context.report.missing == 0
+        if delivered_enough:
+            return
+        context.report.restarts += 1
+
+
+def _accept_page(
+    context: ExportContext,
+    *,
+    page: Page,
+    parse: Callable[[dict[str, Any]], M],
+    identity: Callable[[dict[str, Any]], str | None],
+    normalize: Callable[[M], list[Any]],
+    where: str,
+) -> tuple[list[Delivered[M]], list[str]]:
+    report = context.report
+    report.pages += 1
+    batch: list[Delivered[M]] = []
+    new_ids: list[str] = []
+    for index, raw in enumerate(page.records):
+        report.fetched += 1
+        source_id = identity(raw) if isinstance(raw, dict) else None
+        if source_id is not None and not context.deduper.first_time(source_id):
+            report.duplicates += 1
+            continue
+        try:
+            if not isinstance(raw, dict):
+                raise TypeError(f"a record must be a JSON object, not {type(raw).__name__}")
+            model = parse(raw)
+        except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
+            context.reject(
+                Reject(
+                    source=f"{where} record {index}",
+                    reason=f"does not parse: {type(exc).__name__}: {exc}",
+                    raw=json.dumps(raw, ensure_ascii=False),
+                    source_id=source_id,
+                )
+            )
+            continue
+        report.unique += 1
+        if source_id is not None:
+            new_ids.append(source_id)
+        batch.append(Delivered(model, normalize, f"{where} record {index}"))
+    return batch, new_ids

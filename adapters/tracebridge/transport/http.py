@@ -1,0 +1,188 @@
+"""One vendor's HTTP session: base URL, key header, timeouts and retries, shared by every endpoint.
+
+The generated clients build each request (method, path, query, body) from the specs; this layer only sends it. That
+keeps the specs the one source of URLs and parameters while retries, timeouts and streaming live here, once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+
+from tracebridge._version import __version__
+from tracebridge.errors import ApiError
+from tracebridge.secrets import ApiKey
+from tracebridge.transport.retry import RetryPolicy, parse_retry_after
+
+log = logging.getLogger("tracebridge.http")
+
+Sleep = Callable[[float], Awaitable[None]]
+MAX_MESSAGE_CHARS = 500
+
+
+class HttpTransport:
+    """Sends requests built by the generated clients, retrying what a retry can fix.
+
+    Create it inside the event loop that uses it (``async with HttpTransport(...)``): httpx connection pools belong
+    to one loop.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: ApiKey,
+        key_header: str,
+        timeout: float = 60.0,
+        retry: RetryPolicy | None = None,
+        max_connections: int = 16,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.key_header = key_header
+        self._api_key = api_key
+        self.retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._client = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={key_header: api_key.reveal(), "User-Agent": f"tracebridge/{__version__}"},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+            follow_redirects=False,
+        )
+
+    def __repr__(self) -> str:
+        return f"HttpTransport(base_url={self.base_url!r}, key_header={self.key_header!r}, api_key={self._api_key!r})"
+
+    async def __aenter__(self) -> HttpTransport:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def send_json(self, endpoint: str, request: Mapping[str, Any]) -> Any:
+        """Send ``request`` and return its decoded JSON body.
+
+        A body that is not valid JSON (a page cut off mid-way by a proxy or a dying server) is retried like a 5xx:
+        the server answered, but not with the page.
+        """
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            response = await self._send_once(endpoint, request, attempt, started)
+            if response is None:
+                continue
+            try:
+                return json.loads(response.content)
+            except ValueError as exc:
+                problem = f"the response body is not valid JSON ({exc})"
+                if not self._may_retry(attempt, started):
+                    raise ApiError(endpoint, response.status_code, problem, attempts=attempt) from exc
+                log.warning("%s: %s; retrying (attempt %d)", endpoint, problem, attempt)
+                await self._sleep(self.retry.delay(attempt, None))
+
+    @asynccontextmanager
+    async def stream(self, endpoint: str, request: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
+        """An open streamed response whose status is a success; retries until then.
+
+        Errors while reading the body are the caller's to handle: a broken stream cannot be resumed, only restarted.
+        """
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._client.send(self._client.build_request(**request), stream=True)
+            except httpx.TransportError as exc:
+                if not self._may_retry(attempt, started):
+                    raise ApiError(endpoint, None, describe_transport_error(exc), attempts=attempt) from exc
+                log.warning("%s: %s; retrying (attempt %d)", endpoint, describe_transport_error(exc), attempt)
+                await self._sleep(self.retry.delay(attempt, None))
+                continue
+            if response.status_code < 400:
+                log.debug("%s: HTTP %d, streaming", endpoint, response.status_code)
+                try:
+                    yield response
+                finally:
+                    await response.aclose()
+                return
+            try:
+                await response.aread()
+            except httpx.TransportError:
+                pass  # the error body is only for the message; its status already decides
+            finally:
+                await response.aclose()
+            retry_after = self._retry_decision(endpoint, response, attempt, started)
+            await self._sleep(self.retry.delay(attempt, retry_after))
+
+    async def _send_once(
+        self, endpoint: str, request: Mapping[str, Any], attempt: int, started: float
+    ) -> httpx.Response | None:
+        """One attempt: the successful response, or None after waiting when the attempt should be repeated."""
+        try:
+            response = await self._client.request(**request)
+        except httpx.TransportError as exc:
+            if not self._may_retry(attempt, started):
+                raise ApiError(endpoint, None, describe_transport_error(exc), attempts=attempt) from exc
+            log.warning("%s: %s; retrying (attempt %d)", endpoint, describe_transport_error(exc), attempt)
+            await self._sleep(self.retry.delay(attempt, None))
+            return None
+        log.debug("%s: HTTP %d in %.3fs", endpoint, response.status_code, response.elapsed.total_seconds())
+        if response.status_code < 400:
+            return response
+        retry_after = self._retry_decision(endpoint, response, attempt, started)
+        await self._sleep(self.retry.delay(attempt, retry_after))
+        return None
+
+    def _retry_decision(self, endpoint: str, response: httpx.Response, attempt: int, started: float) -> float | None:
+        """The Retry-After to honour when an error status should be retried; raises ApiError when it should not."""
+        status = response.status_code
+        if self.retry.is_retryable_status(status) and self._may_retry(attempt, started):
+            log.warning("%s: HTTP %d; retrying (attempt %d)", endpoint, status, attempt)
+            return parse_retry_after(response.headers.get("Retry-After"))
+        raise ApiError(endpoint, status, self._api_key.redact(vendor_message(response)), attempts=attempt)
+
+    def _may_retry(self, attempt: int, started: float) -> bool:
+        return attempt < self.retry.max_attempts and time.monotonic() - started < self.retry.max_elapsed
+
+
+def vendor_message(response: httpx.Response) -> str:
+    """The human part of an error body in any of the vendors' shapes: a ``detail`` list, object or string."""
+    try:
+        body = response.json()
+    except httpx.ResponseNotRead:
+        return response.reason_phrase or "no message"
+    except ValueError:
+        text = response.text.strip()
+        return text[:MAX_MESSAGE_CHARS] or response.reason_phrase or "no message"
+    detail = body.get("detail", body) if isinstance(body, dict) else body
+    if isinstance(detail, list):
+        parts = []
+        for item in detail:
+            if isinstance(item, dict):
+                where = ".".join(str(p) for p in item.get("loc") or [])
+                parts.append(f"{where}: {item.get('msg', item)}" if where else str(item.get("msg", item)))
+            else:
+                parts.append(str(item))
+        message = "; ".join(parts)
+    elif isinstance(detail, dict):
+        message = str(detail.get("message") or detail.get("msg") or json.dumps(detail, sort_keys=True))
+    else:
+        message = str(detail)
+    return message[:MAX_MESSAGE_CHARS] or "no message"
+
+
+def describe_transport_error(exc: httpx.TransportError) -> str:
+    detail = str(exc).strip()
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
