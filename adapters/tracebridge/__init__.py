@@ -1,5 +1,78 @@
-"""tracebridge: Humanloop and Galileo logs, traces and evaluations in one OpenTelemetry-GenAI-shaped schema."""
+"""tracebridge: Humanloop and Galileo logs, traces and evaluations in one OpenTelemetry-GenAI-shaped schema.
+
+The library in a few lines::
+
+    from tracebridge import HumanloopClient
+
+    client = HumanloopClient(base_url="http://127.0.0.1:8787")  # key from HUMANLOOP_API_KEY
+    export = client.evaluation_logs("ev_...")
+    for record in export.records():  # common records: Span, Evaluation, DatasetExample, ...
+        ...
+    print(export.report.describe())  # expected, fetched, unique, duplicates dropped, rejected, missing
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from tracebridge._version import __version__
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from tracebridge.errors import (
+        ApiError,
+        ExportChangedError,
+        IncompleteExportError,
+        StreamBrokenError,
+        TracebridgeError,
+    )
+    from tracebridge.export.completeness import CompletenessReport
+    from tracebridge.export.galileo import GalileoClient
+    from tracebridge.export.humanloop import HumanloopClient
+    from tracebridge.export.job import Export
+    from tracebridge.export.rejects import Reject
+    from tracebridge.secrets import ApiKey
+    from tracebridge.transport.retry import RetryPolicy
+
+# Imported on first use: the generated clients take a few hundred milliseconds to import, and commands such as
+# `tracebridge sandbox` or `tracebridge --help` should start without paying for them.
+_LAZY = {
+    "ApiError": "tracebridge.errors",
+    "ExportChangedError": "tracebridge.errors",
+    "IncompleteExportError": "tracebridge.errors",
+    "StreamBrokenError": "tracebridge.errors",
+    "TracebridgeError": "tracebridge.errors",
+    "CompletenessReport": "tracebridge.export.completeness",
+    "GalileoClient": "tracebridge.export.galileo",
+    "HumanloopClient": "tracebridge.export.humanloop",
+    "Export": "tracebridge.export.job",
+    "Reject": "tracebridge.export.rejects",
+    "ApiKey": "tracebridge.secrets",
+    "RetryPolicy": "tracebridge.transport.retry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tracebridge' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "ApiError",
+    "ApiKey",
+    "CompletenessReport",
+    "Export",
+    "ExportChangedError",
+    "GalileoClient",
+    "HumanloopClient",
+    "IncompleteExportError",
+    "Reject",
+    "RetryPolicy",
+    "StreamBrokenError",
+    "TracebridgeError",
+    "__version__",
+]
