@@ -15,7 +15,7 @@ from galileo_client.models import (
     FileContentPart,
     HTTPValidationError,
     LlmSpanRecord,
-    LogRecordsExportRequest,
+    ExportRecordsRequest,
     MetricFailed,
     MetricPending,
     MetricSuccess,
@@ -51,7 +51,7 @@ def documented_request() -> dict[str, Any]:
 
 def test_export_records_sends_the_documented_request(recording_server: RecordingServer) -> None:
     recording_server.answer_raw(b'{"type": "session", "id": "x"}\n', "application/x-ndjson")
-    body = LogRecordsExportRequest.from_dict(documented_request())
+    body = ExportRecordsRequest.from_dict(documented_request())
 
     response = export_records.sync_detailed(PROJECT, client=client_for(recording_server), body=body)
 
@@ -68,11 +68,11 @@ def test_export_records_sends_the_documented_request(recording_server: Recording
 
 def test_unset_fields_are_left_to_the_server_defaults_and_set_ones_are_sent(recording_server: RecordingServer) -> None:
     recording_server.answer_raw(b"", "application/x-ndjson")
-    minimal = LogRecordsExportRequest.from_dict({"root_type": "trace", "log_stream_id": LOG_STREAM})
+    minimal = ExportRecordsRequest.from_dict({"root_type": "trace", "log_stream_id": LOG_STREAM})
     export_records.sync_detailed(PROJECT, client=client_for(recording_server), body=minimal)
     assert recording_server.last.json() == {"root_type": "trace", "log_stream_id": LOG_STREAM}
 
-    explicit = LogRecordsExportRequest.from_dict(
+    explicit = ExportRecordsRequest.from_dict(
         {"root_type": "trace", "log_stream_id": LOG_STREAM, "export_format": "csv", "redact": False}
     )
     export_records.sync_detailed(PROJECT, client=client_for(recording_server), body=explicit)
@@ -96,7 +96,7 @@ def test_every_filter_kind_round_trips_into_the_body(
     recording_server: RecordingServer, filter_: dict[str, Any]
 ) -> None:
     recording_server.answer_raw(b"", "application/x-ndjson")
-    body = LogRecordsExportRequest.from_dict({"root_type": "span", "log_stream_id": LOG_STREAM, "filters": [filter_]})
+    body = ExportRecordsRequest.from_dict({"root_type": "span", "log_stream_id": LOG_STREAM, "filters": [filter_]})
 
     export_records.sync_detailed(PROJECT, client=client_for(recording_server), body=body)
 
@@ -105,7 +105,7 @@ def test_every_filter_kind_round_trips_into_the_body(
 
 def test_a_filter_with_an_unknown_operator_is_refused_before_sending() -> None:
     with pytest.raises(ValueError, match="approximately"):
-        LogRecordsExportRequest.from_dict(
+        ExportRecordsRequest.from_dict(
             {
                 "root_type": "span",
                 "filters": [{"type": "text", "column_id": "name", "operator": "approximately", "value": "x"}],
@@ -114,7 +114,7 @@ def test_a_filter_with_an_unknown_operator_is_refused_before_sending() -> None:
 
 
 def test_validation_errors_parse_as_list_and_as_string(recording_server: RecordingServer) -> None:
-    body = LogRecordsExportRequest.from_dict({"root_type": "trace", "log_stream_id": LOG_STREAM})
+    body = ExportRecordsRequest.from_dict({"root_type": "trace", "log_stream_id": LOG_STREAM})
     for detail in (doc_example("galileo-v2-export-records.422.json")["detail"], "log stream not found"):
         recording_server.answer({"detail": detail}, status=422)
         response = export_records.sync_detailed(PROJECT, client=client_for(recording_server), body=body)

@@ -24,7 +24,7 @@ from galileo_client.models import (
     AgentSpanRecord,
     ControlSpanRecord,
     LlmSpanRecord,
-    LogRecordsExportRequest,
+    ExportRecordsRequest,
     RetrieverSpanRecord,
     SessionRecord,
     StubTraceRecord,
@@ -152,7 +152,7 @@ class GalileoClient:
             body["sort"] = dict(sort)
         if column_ids is not None:
             body["column_ids"] = list(column_ids)
-        request_body = LogRecordsExportRequest.from_dict(body)  # validates operators and kinds before any request
+        request_body = ExportRecordsRequest.from_dict(body)  # validates operators and kinds before any request
         request = export_records._get_kwargs(uuid.UUID(project_id), body=request_body)
         settings = self.settings
         job = {"source": "galileo", "endpoint": "v2.export_records", "project_id": project_id, **body}

@@ -2,18 +2,28 @@
 
 from .agent_span_record import AgentSpanRecord
 from .agent_span_record_type import AgentSpanRecordType
+from .annotation_aggregate import AnnotationAggregate
+from .annotation_aggregate_aggregate_type_0 import AnnotationAggregateAggregateType0
+from .annotation_rating_info import AnnotationRatingInfo
 from .control_result import ControlResult
 from .control_span_record import ControlSpanRecord
 from .control_span_record_type import ControlSpanRecordType
 from .document import Document
 from .document_metadata_type_0 import DocumentMetadataType0
+from .error_response import ErrorResponse
+from .error_response_detail_type_2 import ErrorResponseDetailType2
+from .export_records_request import ExportRecordsRequest
+from .export_records_request_export_format import ExportRecordsRequestExportFormat
+from .export_records_request_root_type import ExportRecordsRequestRootType
 from .feedback_rating_info import FeedbackRatingInfo
 from .file_content_part import FileContentPart
 from .file_content_part_type import FileContentPartType
+from .file_metadata import FileMetadata
 from .http_validation_error import HTTPValidationError
 from .http_validation_error_detail_type_1 import HTTPValidationErrorDetailType1
+from .llm_event import LlmEvent
+from .llm_event_metadata_type_0 import LlmEventMetadataType0
 from .llm_span_record import LlmSpanRecord
-from .llm_span_record_events_type_0_item import LlmSpanRecordEventsType0Item
 from .llm_span_record_tools_type_0_item import LlmSpanRecordToolsType0Item
 from .llm_span_record_type import LlmSpanRecordType
 from .log_records_boolean_filter import LogRecordsBooleanFilter
@@ -25,9 +35,6 @@ from .log_records_collection_filter_type import LogRecordsCollectionFilterType
 from .log_records_date_filter import LogRecordsDateFilter
 from .log_records_date_filter_operator import LogRecordsDateFilterOperator
 from .log_records_date_filter_type import LogRecordsDateFilterType
-from .log_records_export_request import LogRecordsExportRequest
-from .log_records_export_request_export_format import LogRecordsExportRequestExportFormat
-from .log_records_export_request_root_type import LogRecordsExportRequestRootType
 from .log_records_id_filter import LogRecordsIDFilter
 from .log_records_id_filter_operator import LogRecordsIDFilterOperator
 from .log_records_id_filter_type import LogRecordsIDFilterType
@@ -43,9 +50,10 @@ from .message import Message
 from .metric_common import MetricCommon
 from .metric_computing import MetricComputing
 from .metric_computing_status_type import MetricComputingStatusType
+from .metric_critique import MetricCritique
+from .metric_critique_critique_info_type_0 import MetricCritiqueCritiqueInfoType0
 from .metric_error import MetricError
 from .metric_error_fields import MetricErrorFields
-from .metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
 from .metric_error_status_type import MetricErrorStatusType
 from .metric_failed import MetricFailed
 from .metric_failed_status_type import MetricFailedStatusType
@@ -62,7 +70,6 @@ from .metric_success import MetricSuccess
 from .metric_success_status_type import MetricSuccessStatusType
 from .metric_unknown_status import MetricUnknownStatus
 from .metric_value_fields import MetricValueFields
-from .metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
 from .metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 from .metrics import Metrics
 from .record_common import RecordCommon
@@ -80,6 +87,8 @@ from .retriever_span_record_type import RetrieverSpanRecordType
 from .session_record import SessionRecord
 from .session_record_type import SessionRecordType
 from .span_common import SpanCommon
+from .standard_error import StandardError
+from .standard_error_context_type_0 import StandardErrorContextType0
 from .stub_trace_record import StubTraceRecord
 from .stub_trace_record_type import StubTraceRecordType
 from .text_content_part import TextContentPart
@@ -102,18 +111,28 @@ from .workflow_span_record_type import WorkflowSpanRecordType
 __all__ = (
     "AgentSpanRecord",
     "AgentSpanRecordType",
+    "AnnotationAggregate",
+    "AnnotationAggregateAggregateType0",
+    "AnnotationRatingInfo",
     "ControlResult",
     "ControlSpanRecord",
     "ControlSpanRecordType",
     "Document",
     "DocumentMetadataType0",
+    "ErrorResponse",
+    "ErrorResponseDetailType2",
+    "ExportRecordsRequest",
+    "ExportRecordsRequestExportFormat",
+    "ExportRecordsRequestRootType",
     "FeedbackRatingInfo",
     "FileContentPart",
     "FileContentPartType",
+    "FileMetadata",
     "HTTPValidationError",
     "HTTPValidationErrorDetailType1",
+    "LlmEvent",
+    "LlmEventMetadataType0",
     "LlmSpanRecord",
-    "LlmSpanRecordEventsType0Item",
     "LlmSpanRecordToolsType0Item",
     "LlmSpanRecordType",
     "LogRecordsBooleanFilter",
@@ -125,9 +144,6 @@ __all__ = (
     "LogRecordsDateFilter",
     "LogRecordsDateFilterOperator",
     "LogRecordsDateFilterType",
-    "LogRecordsExportRequest",
-    "LogRecordsExportRequestExportFormat",
-    "LogRecordsExportRequestRootType",
     "LogRecordsIDFilter",
     "LogRecordsIDFilterOperator",
     "LogRecordsIDFilterType",
@@ -143,9 +159,10 @@ __all__ = (
     "MetricCommon",
     "MetricComputing",
     "MetricComputingStatusType",
+    "MetricCritique",
+    "MetricCritiqueCritiqueInfoType0",
     "MetricError",
     "MetricErrorFields",
-    "MetricErrorFieldsStandardErrorType0",
     "MetricErrorStatusType",
     "MetricFailed",
     "MetricFailedStatusType",
@@ -162,7 +179,6 @@ __all__ = (
     "MetricSuccessStatusType",
     "MetricUnknownStatus",
     "MetricValueFields",
-    "MetricValueFieldsCritiqueType0",
     "MetricValueFieldsMetadataType0",
     "Metrics",
     "RecordCommon",
@@ -180,6 +196,8 @@ __all__ = (
     "SessionRecord",
     "SessionRecordType",
     "SpanCommon",
+    "StandardError",
+    "StandardErrorContextType0",
     "StubTraceRecord",
     "StubTraceRecordType",
     "TextContentPart",

@@ -13,12 +13,13 @@ T = TypeVar("T", bound="ControlResult")
 
 @_attrs_define
 class ControlResult:
-    """
+    """The decision of a control.
+
     Attributes:
-        action (None | str | Unset): Known values: deny, steer, observe.
-        matched (bool | None | Unset):
-        confidence (float | None | Unset):
-        error_message (None | str | Unset):
+        action (None | str | Unset): Decision/action produced by the control. Known values: deny, steer, observe.
+        matched (bool | None | Unset): Whether the control matched (false covers both non-match and error cases).
+        confidence (float | None | Unset): Confidence score reported by the control evaluation.
+        error_message (None | str | Unset): Error text when control evaluation failed.
     """
 
     action: None | str | Unset = UNSET

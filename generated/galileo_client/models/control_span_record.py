@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.control_result import ControlResult
+    from ..models.message import Message
     from ..models.metrics import Metrics
     from ..models.record_common_annotation_aggregates_type_0 import RecordCommonAnnotationAggregatesType0
     from ..models.record_common_annotation_agreement_type_0 import RecordCommonAnnotationAgreementType0
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from ..models.record_common_files_type_0 import RecordCommonFilesType0
     from ..models.record_common_metric_info_type_0 import RecordCommonMetricInfoType0
     from ..models.record_common_user_metadata_type_0 import RecordCommonUserMetadataType0
-    from ..models.text_or_any_type_2 import TextOrAnyType2
 
 
 T = TypeVar("T", bound="ControlSpanRecord")
@@ -30,63 +30,83 @@ T = TypeVar("T", bound="ControlSpanRecord")
 
 @_attrs_define
 class ControlSpanRecord:
-    """
+    """A control (guardrail) execution; its output is a control result.
+
     Attributes:
         id (UUID): Galileo ID of the session
-        type_ (ControlSpanRecordType):
+        type_ (ControlSpanRecordType): Type of the trace
+        project_id (None | Unset | UUID): Galileo ID of the project associated with this trace or span.
+        run_id (None | Unset | UUID): Galileo ID of the run (log stream or experiment) associated with this trace or
+            span.
+        session_id (None | Unset | UUID): Galileo ID of the session containing the trace or span (the same value as `id`
+            for a session).
+        trace_id (None | Unset | UUID): Galileo ID of the trace containing the span (the same value as `id` for a
+            trace).
         name (None | str | Unset): Name of the trace
-        created_at (datetime.datetime | None | Unset):
-        updated_at (datetime.datetime | None | Unset):
-        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this record.
-        tags (list[str] | None | Unset):
-        status_code (int | None | Unset): Status code of the record; used for failure or error states.
-        metrics (Metrics | None | Unset):
+        created_at (datetime.datetime | None | Unset): Timestamp of the trace or span's creation.
+        updated_at (datetime.datetime | None | Unset): Timestamp of the session or trace or span's last update.
+        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this trace or span
+            (string values).
+        tags (list[str] | None | Unset): Tags associated with this trace or span.
+        status_code (int | None | Unset): Status code of the trace or span. Used for logging failure or error states.
+        metrics (Metrics | None | Unset): Metrics associated with this trace or span.
+        metric_info (None | RecordCommonMetricInfoType0 | Unset): Detailed information about the metrics associated with
+            this trace or span: one `MetricInfo` per metric,
+            keyed like `metrics` (scorer metrics by UUID).
         external_id (None | str | Unset): A user-provided session
-        dataset_input (None | str | Unset): Input of the dataset row behind this record.
-        dataset_output (None | str | Unset): Output of the dataset row behind this record.
-        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset):
-        session_id (None | Unset | UUID): The session containing this record.
-        trace_id (None | Unset | UUID): The trace containing this record.
-        project_id (None | Unset | UUID):
-        run_id (None | Unset | UUID): The run (log stream or experiment) this record belongs to.
-        has_children (bool | None | Unset):
-        metrics_batch_id (None | Unset | UUID):
-        session_batch_id (None | Unset | UUID):
-        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback ratings keyed by feedback
-            template id.
-        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotation ratings keyed by template id, then
-            annotator id.
-        file_ids (list[str] | None | Unset):
-        file_modalities (list[str] | None | Unset): Known values: text, document, image, audio, video.
-        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset):
-        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset):
-        overall_annotation_agreement (float | None | Unset):
-        annotation_queue_ids (list[str] | None | Unset):
-        fully_annotated (bool | None | Unset):
-        progress_message (None | str | Unset):
-        error_message (None | str | Unset):
-        metric_info (None | RecordCommonMetricInfoType0 | Unset): Per-metric status and value, keyed by metric key
-            (scorer metrics by UUID).
-        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file id.
-        parent_id (None | Unset | UUID): The parent of this span.
-        is_complete (bool | None | Unset): Whether the parent trace is complete.
+        dataset_input (None | str | Unset): Input to the dataset associated with this trace.
+        dataset_output (None | str | Unset): Output from the dataset associated with this trace.
+        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset): Metadata from the dataset associated with
+            this trace.
+        has_children (bool | None | Unset): Whether or not this trace or span has child spans.
+        metrics_batch_id (None | str | Unset): Galileo ID (UUID) of the metrics batch associated with this trace or
+            span.
+        session_batch_id (None | str | Unset): Galileo ID (UUID) of the session batch associated with this trace or
+            span.
+        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback information related to the
+            record, keyed by feedback template ID.
+        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotations keyed by template ID and annotator ID.
+        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset): Annotation aggregate information
+            keyed by template ID.
+        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset): Annotation agreement scores keyed by
+            template ID.
+        overall_annotation_agreement (float | None | Unset): Average annotation agreement across all templates in the
+            queue.
+        annotation_queue_ids (list[str] | None | Unset): IDs (UUIDs) of annotation queues this record is in.
+        fully_annotated (bool | None | Unset): Whether every field is annotated by every annotator in the queue.
+        file_ids (list[str] | None | Unset): IDs (UUIDs) of files associated with this record.
+        file_modalities (list[str] | None | Unset): Modalities of files associated with this record. Known values: text,
+            document, image, audio, video.
+        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file ID for files associated with this
+            record.
+        progress_message (None | str | Unset): Runner progress text.
+        error_message (None | str | Unset): Runner error text.
+        parent_id (None | Unset | UUID): Galileo ID of the parent of this span (a trace or a span).
+        is_complete (bool | None | Unset): Whether the parent trace is complete or not.
         step_number (int | None | Unset): Topological step number of the span.
-        input_ (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
-            something else.
-        redacted_input (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
-            sent something else.
-        output (ControlResult | None | str | Unset):
-        redacted_output (ControlResult | None | str | Unset):
-        control_id (int | None | Unset):
-        agent_name (None | str | Unset):
-        check_stage (None | str | Unset): Known values: pre, post.
-        applies_to (None | str | Unset): Known values: llm_call, tool_call.
-        evaluator_name (None | str | Unset):
-        selector_path (None | str | Unset):
+        input_ (list[Message] | None | str | Unset): An LLM span's input; a list of messages, or whatever the logger
+            sent (kept as given).
+        redacted_input (list[Message] | None | str | Unset): An LLM span's input; a list of messages, or whatever the
+            logger sent (kept as given).
+        output (ControlResult | None | str | Unset): A control span's output; a control result, or whatever was sent
+            (kept as given).
+        redacted_output (ControlResult | None | str | Unset): A control span's output; a control result, or whatever was
+            sent (kept as given).
+        control_id (int | None | Unset): Identifier of the control definition that produced this span.
+        agent_name (None | str | Unset): Normalized agent name associated with this control execution.
+        check_stage (None | str | Unset): Execution stage where the control ran. Known values: pre, post.
+        applies_to (None | str | Unset): Parent execution type the control applied to. Known values: llm_call,
+            tool_call.
+        evaluator_name (None | str | Unset): Representative evaluator name for this control span.
+        selector_path (None | str | Unset): Representative selector path for this control span.
     """
 
     id: UUID
     type_: ControlSpanRecordType
+    project_id: None | Unset | UUID = UNSET
+    run_id: None | Unset | UUID = UNSET
+    session_id: None | Unset | UUID = UNSET
+    trace_id: None | Unset | UUID = UNSET
     name: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
@@ -94,35 +114,31 @@ class ControlSpanRecord:
     tags: list[str] | None | Unset = UNSET
     status_code: int | None | Unset = UNSET
     metrics: Metrics | None | Unset = UNSET
+    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
     external_id: None | str | Unset = UNSET
     dataset_input: None | str | Unset = UNSET
     dataset_output: None | str | Unset = UNSET
     dataset_metadata: None | RecordCommonDatasetMetadataType0 | Unset = UNSET
-    session_id: None | Unset | UUID = UNSET
-    trace_id: None | Unset | UUID = UNSET
-    project_id: None | Unset | UUID = UNSET
-    run_id: None | Unset | UUID = UNSET
     has_children: bool | None | Unset = UNSET
-    metrics_batch_id: None | Unset | UUID = UNSET
-    session_batch_id: None | Unset | UUID = UNSET
+    metrics_batch_id: None | str | Unset = UNSET
+    session_batch_id: None | str | Unset = UNSET
     feedback_rating_info: None | RecordCommonFeedbackRatingInfoType0 | Unset = UNSET
     annotations: None | RecordCommonAnnotationsType0 | Unset = UNSET
-    file_ids: list[str] | None | Unset = UNSET
-    file_modalities: list[str] | None | Unset = UNSET
     annotation_aggregates: None | RecordCommonAnnotationAggregatesType0 | Unset = UNSET
     annotation_agreement: None | RecordCommonAnnotationAgreementType0 | Unset = UNSET
     overall_annotation_agreement: float | None | Unset = UNSET
     annotation_queue_ids: list[str] | None | Unset = UNSET
     fully_annotated: bool | None | Unset = UNSET
+    file_ids: list[str] | None | Unset = UNSET
+    file_modalities: list[str] | None | Unset = UNSET
+    files: None | RecordCommonFilesType0 | Unset = UNSET
     progress_message: None | str | Unset = UNSET
     error_message: None | str | Unset = UNSET
-    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
-    files: None | RecordCommonFilesType0 | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     is_complete: bool | None | Unset = UNSET
     step_number: int | None | Unset = UNSET
-    input_: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET
-    redacted_input: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET
+    input_: list[Message] | None | str | Unset = UNSET
+    redacted_input: list[Message] | None | str | Unset = UNSET
     output: ControlResult | None | str | Unset = UNSET
     redacted_output: ControlResult | None | str | Unset = UNSET
     control_id: int | None | Unset = UNSET
@@ -144,11 +160,42 @@ class ControlSpanRecord:
         from ..models.record_common_files_type_0 import RecordCommonFilesType0
         from ..models.record_common_metric_info_type_0 import RecordCommonMetricInfoType0
         from ..models.record_common_user_metadata_type_0 import RecordCommonUserMetadataType0
-        from ..models.text_or_any_type_2 import TextOrAnyType2
 
         id = str(self.id)
 
         type_ = self.type_.value
+
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
+        run_id: None | str | Unset
+        if isinstance(self.run_id, Unset):
+            run_id = UNSET
+        elif isinstance(self.run_id, UUID):
+            run_id = str(self.run_id)
+        else:
+            run_id = self.run_id
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        elif isinstance(self.session_id, UUID):
+            session_id = str(self.session_id)
+        else:
+            session_id = self.session_id
+
+        trace_id: None | str | Unset
+        if isinstance(self.trace_id, Unset):
+            trace_id = UNSET
+        elif isinstance(self.trace_id, UUID):
+            trace_id = str(self.trace_id)
+        else:
+            trace_id = self.trace_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -203,6 +250,14 @@ class ControlSpanRecord:
         else:
             metrics = self.metrics
 
+        metric_info: dict[str, Any] | None | Unset
+        if isinstance(self.metric_info, Unset):
+            metric_info = UNSET
+        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
+            metric_info = self.metric_info.to_dict()
+        else:
+            metric_info = self.metric_info
+
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
@@ -229,38 +284,6 @@ class ControlSpanRecord:
         else:
             dataset_metadata = self.dataset_metadata
 
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        elif isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
-        else:
-            session_id = self.session_id
-
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        elif isinstance(self.trace_id, UUID):
-            trace_id = str(self.trace_id)
-        else:
-            trace_id = self.trace_id
-
-        project_id: None | str | Unset
-        if isinstance(self.project_id, Unset):
-            project_id = UNSET
-        elif isinstance(self.project_id, UUID):
-            project_id = str(self.project_id)
-        else:
-            project_id = self.project_id
-
-        run_id: None | str | Unset
-        if isinstance(self.run_id, Unset):
-            run_id = UNSET
-        elif isinstance(self.run_id, UUID):
-            run_id = str(self.run_id)
-        else:
-            run_id = self.run_id
-
         has_children: bool | None | Unset
         if isinstance(self.has_children, Unset):
             has_children = UNSET
@@ -270,16 +293,12 @@ class ControlSpanRecord:
         metrics_batch_id: None | str | Unset
         if isinstance(self.metrics_batch_id, Unset):
             metrics_batch_id = UNSET
-        elif isinstance(self.metrics_batch_id, UUID):
-            metrics_batch_id = str(self.metrics_batch_id)
         else:
             metrics_batch_id = self.metrics_batch_id
 
         session_batch_id: None | str | Unset
         if isinstance(self.session_batch_id, Unset):
             session_batch_id = UNSET
-        elif isinstance(self.session_batch_id, UUID):
-            session_batch_id = str(self.session_batch_id)
         else:
             session_batch_id = self.session_batch_id
 
@@ -298,24 +317,6 @@ class ControlSpanRecord:
             annotations = self.annotations.to_dict()
         else:
             annotations = self.annotations
-
-        file_ids: list[str] | None | Unset
-        if isinstance(self.file_ids, Unset):
-            file_ids = UNSET
-        elif isinstance(self.file_ids, list):
-            file_ids = self.file_ids
-
-        else:
-            file_ids = self.file_ids
-
-        file_modalities: list[str] | None | Unset
-        if isinstance(self.file_modalities, Unset):
-            file_modalities = UNSET
-        elif isinstance(self.file_modalities, list):
-            file_modalities = self.file_modalities
-
-        else:
-            file_modalities = self.file_modalities
 
         annotation_aggregates: dict[str, Any] | None | Unset
         if isinstance(self.annotation_aggregates, Unset):
@@ -354,6 +355,32 @@ class ControlSpanRecord:
         else:
             fully_annotated = self.fully_annotated
 
+        file_ids: list[str] | None | Unset
+        if isinstance(self.file_ids, Unset):
+            file_ids = UNSET
+        elif isinstance(self.file_ids, list):
+            file_ids = self.file_ids
+
+        else:
+            file_ids = self.file_ids
+
+        file_modalities: list[str] | None | Unset
+        if isinstance(self.file_modalities, Unset):
+            file_modalities = UNSET
+        elif isinstance(self.file_modalities, list):
+            file_modalities = self.file_modalities
+
+        else:
+            file_modalities = self.file_modalities
+
+        files: dict[str, Any] | None | Unset
+        if isinstance(self.files, Unset):
+            files = UNSET
+        elif isinstance(self.files, RecordCommonFilesType0):
+            files = self.files.to_dict()
+        else:
+            files = self.files
+
         progress_message: None | str | Unset
         if isinstance(self.progress_message, Unset):
             progress_message = UNSET
@@ -365,22 +392,6 @@ class ControlSpanRecord:
             error_message = UNSET
         else:
             error_message = self.error_message
-
-        metric_info: dict[str, Any] | None | Unset
-        if isinstance(self.metric_info, Unset):
-            metric_info = UNSET
-        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
-            metric_info = self.metric_info.to_dict()
-        else:
-            metric_info = self.metric_info
-
-        files: dict[str, Any] | None | Unset
-        if isinstance(self.files, Unset):
-            files = UNSET
-        elif isinstance(self.files, RecordCommonFilesType0):
-            files = self.files.to_dict()
-        else:
-            files = self.files
 
         parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
@@ -402,25 +413,31 @@ class ControlSpanRecord:
         else:
             step_number = self.step_number
 
-        input_: dict[str, Any] | list[Any] | None | str | Unset
+        input_: list[dict[str, Any]] | None | str | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
         elif isinstance(self.input_, list):
-            input_ = self.input_
+            input_ = []
+            for componentsschemas_messages_or_any_type_0_item_data in self.input_:
+                componentsschemas_messages_or_any_type_0_item = (
+                    componentsschemas_messages_or_any_type_0_item_data.to_dict()
+                )
+                input_.append(componentsschemas_messages_or_any_type_0_item)
 
-        elif isinstance(self.input_, TextOrAnyType2):
-            input_ = self.input_.to_dict()
         else:
             input_ = self.input_
 
-        redacted_input: dict[str, Any] | list[Any] | None | str | Unset
+        redacted_input: list[dict[str, Any]] | None | str | Unset
         if isinstance(self.redacted_input, Unset):
             redacted_input = UNSET
         elif isinstance(self.redacted_input, list):
-            redacted_input = self.redacted_input
+            redacted_input = []
+            for componentsschemas_messages_or_any_type_0_item_data in self.redacted_input:
+                componentsschemas_messages_or_any_type_0_item = (
+                    componentsschemas_messages_or_any_type_0_item_data.to_dict()
+                )
+                redacted_input.append(componentsschemas_messages_or_any_type_0_item)
 
-        elif isinstance(self.redacted_input, TextOrAnyType2):
-            redacted_input = self.redacted_input.to_dict()
         else:
             redacted_input = self.redacted_input
 
@@ -484,6 +501,14 @@ class ControlSpanRecord:
                 "type": type_,
             }
         )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
+        if run_id is not UNSET:
+            field_dict["run_id"] = run_id
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if trace_id is not UNSET:
+            field_dict["trace_id"] = trace_id
         if name is not UNSET:
             field_dict["name"] = name
         if created_at is not UNSET:
@@ -498,6 +523,8 @@ class ControlSpanRecord:
             field_dict["status_code"] = status_code
         if metrics is not UNSET:
             field_dict["metrics"] = metrics
+        if metric_info is not UNSET:
+            field_dict["metric_info"] = metric_info
         if external_id is not UNSET:
             field_dict["external_id"] = external_id
         if dataset_input is not UNSET:
@@ -506,14 +533,6 @@ class ControlSpanRecord:
             field_dict["dataset_output"] = dataset_output
         if dataset_metadata is not UNSET:
             field_dict["dataset_metadata"] = dataset_metadata
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if trace_id is not UNSET:
-            field_dict["trace_id"] = trace_id
-        if project_id is not UNSET:
-            field_dict["project_id"] = project_id
-        if run_id is not UNSET:
-            field_dict["run_id"] = run_id
         if has_children is not UNSET:
             field_dict["has_children"] = has_children
         if metrics_batch_id is not UNSET:
@@ -524,10 +543,6 @@ class ControlSpanRecord:
             field_dict["feedback_rating_info"] = feedback_rating_info
         if annotations is not UNSET:
             field_dict["annotations"] = annotations
-        if file_ids is not UNSET:
-            field_dict["file_ids"] = file_ids
-        if file_modalities is not UNSET:
-            field_dict["file_modalities"] = file_modalities
         if annotation_aggregates is not UNSET:
             field_dict["annotation_aggregates"] = annotation_aggregates
         if annotation_agreement is not UNSET:
@@ -538,14 +553,16 @@ class ControlSpanRecord:
             field_dict["annotation_queue_ids"] = annotation_queue_ids
         if fully_annotated is not UNSET:
             field_dict["fully_annotated"] = fully_annotated
+        if file_ids is not UNSET:
+            field_dict["file_ids"] = file_ids
+        if file_modalities is not UNSET:
+            field_dict["file_modalities"] = file_modalities
+        if files is not UNSET:
+            field_dict["files"] = files
         if progress_message is not UNSET:
             field_dict["progress_message"] = progress_message
         if error_message is not UNSET:
             field_dict["error_message"] = error_message
-        if metric_info is not UNSET:
-            field_dict["metric_info"] = metric_info
-        if files is not UNSET:
-            field_dict["files"] = files
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
         if is_complete is not UNSET:
@@ -578,6 +595,7 @@ class ControlSpanRecord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.control_result import ControlResult
+        from ..models.message import Message
         from ..models.metrics import Metrics
         from ..models.record_common_annotation_aggregates_type_0 import RecordCommonAnnotationAggregatesType0
         from ..models.record_common_annotation_agreement_type_0 import RecordCommonAnnotationAgreementType0
@@ -587,12 +605,79 @@ class ControlSpanRecord:
         from ..models.record_common_files_type_0 import RecordCommonFilesType0
         from ..models.record_common_metric_info_type_0 import RecordCommonMetricInfoType0
         from ..models.record_common_user_metadata_type_0 import RecordCommonUserMetadataType0
-        from ..models.text_or_any_type_2 import TextOrAnyType2
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
         type_ = ControlSpanRecordType(d.pop("type"))
+
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
+        def _parse_run_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                run_id_type_0 = UUID(data)
+
+                return run_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        run_id = _parse_run_id(d.pop("run_id", UNSET))
+
+        def _parse_session_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                session_id_type_0 = UUID(data)
+
+                return session_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_trace_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                trace_id_type_0 = UUID(data)
+
+                return trace_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -688,14 +773,31 @@ class ControlSpanRecord:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metrics_or_null_type_0 = Metrics.from_dict(data)
+                metrics_type_0 = Metrics.from_dict(data)
 
-                return componentsschemas_metrics_or_null_type_0
+                return metrics_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Metrics | None | Unset, data)
 
         metrics = _parse_metrics(d.pop("metrics", UNSET))
+
+        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+
+                return metric_info_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+
+        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -741,74 +843,6 @@ class ControlSpanRecord:
 
         dataset_metadata = _parse_dataset_metadata(d.pop("dataset_metadata", UNSET))
 
-        def _parse_session_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
-
-        def _parse_trace_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                trace_id_type_0 = UUID(data)
-
-                return trace_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
-
-        def _parse_project_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                project_id_type_0 = UUID(data)
-
-                return project_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        project_id = _parse_project_id(d.pop("project_id", UNSET))
-
-        def _parse_run_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                run_id_type_0 = UUID(data)
-
-                return run_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        run_id = _parse_run_id(d.pop("run_id", UNSET))
-
         def _parse_has_children(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -818,37 +852,21 @@ class ControlSpanRecord:
 
         has_children = _parse_has_children(d.pop("has_children", UNSET))
 
-        def _parse_metrics_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_metrics_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                metrics_batch_id_type_0 = UUID(data)
-
-                return metrics_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         metrics_batch_id = _parse_metrics_batch_id(d.pop("metrics_batch_id", UNSET))
 
-        def _parse_session_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_session_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_batch_id_type_0 = UUID(data)
-
-                return session_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         session_batch_id = _parse_session_batch_id(d.pop("session_batch_id", UNSET))
 
@@ -885,40 +903,6 @@ class ControlSpanRecord:
             return cast(None | RecordCommonAnnotationsType0 | Unset, data)
 
         annotations = _parse_annotations(d.pop("annotations", UNSET))
-
-        def _parse_file_ids(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_ids_type_0 = cast(list[str], data)
-
-                return file_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
-
-        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_modalities_type_0 = cast(list[str], data)
-
-                return file_modalities_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_annotation_aggregates(data: object) -> None | RecordCommonAnnotationAggregatesType0 | Unset:
             if data is None:
@@ -989,40 +973,39 @@ class ControlSpanRecord:
 
         fully_annotated = _parse_fully_annotated(d.pop("fully_annotated", UNSET))
 
-        def _parse_progress_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("error_message", UNSET))
-
-        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+        def _parse_file_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not isinstance(data, list):
                     raise TypeError()
-                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+                file_ids_type_0 = cast(list[str], data)
 
-                return metric_info_type_0
+                return file_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+            return cast(list[str] | None | Unset, data)
 
-        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
+        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
+
+        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                file_modalities_type_0 = cast(list[str], data)
+
+                return file_modalities_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_files(data: object) -> None | RecordCommonFilesType0 | Unset:
             if data is None:
@@ -1040,6 +1023,24 @@ class ControlSpanRecord:
             return cast(None | RecordCommonFilesType0 | Unset, data)
 
         files = _parse_files(d.pop("files", UNSET))
+
+        def _parse_progress_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("error_message", UNSET))
 
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -1076,7 +1077,7 @@ class ControlSpanRecord:
 
         step_number = _parse_step_number(d.pop("step_number", UNSET))
 
-        def _parse_input_(data: object) -> list[Any] | None | str | TextOrAnyType2 | Unset:
+        def _parse_input_(data: object) -> list[Message] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1084,24 +1085,23 @@ class ControlSpanRecord:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                componentsschemas_text_or_any_type_1 = cast(list[Any], data)
+                componentsschemas_messages_or_any_type_0 = []
+                _componentsschemas_messages_or_any_type_0 = data
+                for componentsschemas_messages_or_any_type_0_item_data in _componentsschemas_messages_or_any_type_0:
+                    componentsschemas_messages_or_any_type_0_item = Message.from_dict(
+                        componentsschemas_messages_or_any_type_0_item_data
+                    )
 
-                return componentsschemas_text_or_any_type_1
+                    componentsschemas_messages_or_any_type_0.append(componentsschemas_messages_or_any_type_0_item)
+
+                return componentsschemas_messages_or_any_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_text_or_any_type_2 = TextOrAnyType2.from_dict(data)
-
-                return componentsschemas_text_or_any_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | str | TextOrAnyType2 | Unset, data)
+            return cast(list[Message] | None | str | Unset, data)
 
         input_ = _parse_input_(d.pop("input", UNSET))
 
-        def _parse_redacted_input(data: object) -> list[Any] | None | str | TextOrAnyType2 | Unset:
+        def _parse_redacted_input(data: object) -> list[Message] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1109,20 +1109,19 @@ class ControlSpanRecord:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                componentsschemas_text_or_any_type_1 = cast(list[Any], data)
+                componentsschemas_messages_or_any_type_0 = []
+                _componentsschemas_messages_or_any_type_0 = data
+                for componentsschemas_messages_or_any_type_0_item_data in _componentsschemas_messages_or_any_type_0:
+                    componentsschemas_messages_or_any_type_0_item = Message.from_dict(
+                        componentsschemas_messages_or_any_type_0_item_data
+                    )
 
-                return componentsschemas_text_or_any_type_1
+                    componentsschemas_messages_or_any_type_0.append(componentsschemas_messages_or_any_type_0_item)
+
+                return componentsschemas_messages_or_any_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_text_or_any_type_2 = TextOrAnyType2.from_dict(data)
-
-                return componentsschemas_text_or_any_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | str | TextOrAnyType2 | Unset, data)
+            return cast(list[Message] | None | str | Unset, data)
 
         redacted_input = _parse_redacted_input(d.pop("redacted_input", UNSET))
 
@@ -1217,6 +1216,10 @@ class ControlSpanRecord:
         control_span_record = cls(
             id=id,
             type_=type_,
+            project_id=project_id,
+            run_id=run_id,
+            session_id=session_id,
+            trace_id=trace_id,
             name=name,
             created_at=created_at,
             updated_at=updated_at,
@@ -1224,30 +1227,26 @@ class ControlSpanRecord:
             tags=tags,
             status_code=status_code,
             metrics=metrics,
+            metric_info=metric_info,
             external_id=external_id,
             dataset_input=dataset_input,
             dataset_output=dataset_output,
             dataset_metadata=dataset_metadata,
-            session_id=session_id,
-            trace_id=trace_id,
-            project_id=project_id,
-            run_id=run_id,
             has_children=has_children,
             metrics_batch_id=metrics_batch_id,
             session_batch_id=session_batch_id,
             feedback_rating_info=feedback_rating_info,
             annotations=annotations,
-            file_ids=file_ids,
-            file_modalities=file_modalities,
             annotation_aggregates=annotation_aggregates,
             annotation_agreement=annotation_agreement,
             overall_annotation_agreement=overall_annotation_agreement,
             annotation_queue_ids=annotation_queue_ids,
             fully_annotated=fully_annotated,
+            file_ids=file_ids,
+            file_modalities=file_modalities,
+            files=files,
             progress_message=progress_message,
             error_message=error_message,
-            metric_info=metric_info,
-            files=files,
             parent_id=parent_id,
             is_complete=is_complete,
             step_number=step_number,

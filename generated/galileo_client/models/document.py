@@ -17,10 +17,11 @@ T = TypeVar("T", bound="Document")
 
 @_attrs_define
 class Document:
-    """
+    """A retrieved document.
+
     Attributes:
         content (None | str | Unset): Content of the document.
-        metadata (DocumentMetadataType0 | None | Unset):
+        metadata (DocumentMetadataType0 | None | Unset): Document metadata (boolean, string or number values).
     """
 
     content: None | str | Unset = UNSET

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="DocumentMetadataType0")
 
 @_attrs_define
 class DocumentMetadataType0:
+    """Document metadata (boolean, string or number values)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

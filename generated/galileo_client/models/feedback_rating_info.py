@@ -13,10 +13,12 @@ T = TypeVar("T", bound="FeedbackRatingInfo")
 
 @_attrs_define
 class FeedbackRatingInfo:
-    """
+    """One feedback rating on a record.
+
     Attributes:
         feedback_type (None | str | Unset): Known values: like_dislike, star, score, tags, text, choice, tree_choice.
-        value (bool | float | int | list[str] | None | str | Unset): The rating.
+        value (bool | float | int | list[str] | None | str | Unset): The rating (a boolean, number, string or list of
+            tags).
         explanation (None | str | Unset):
     """
 

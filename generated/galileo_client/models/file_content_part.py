@@ -14,10 +14,11 @@ T = TypeVar("T", bound="FileContentPart")
 
 @_attrs_define
 class FileContentPart:
-    """
+    """Reference to a file associated with this message, resolved through the record's `files` map.
+
     Attributes:
         type_ (FileContentPartType):
-        file_id (None | str | Unset): Resolved through the record's `files` map.
+        file_id (None | str | Unset):
     """
 
     type_: FileContentPartType

@@ -18,10 +18,11 @@ T = TypeVar("T", bound="HTTPValidationError")
 
 @_attrs_define
 class HTTPValidationError:
-    """
+    """The body of a 422 answer.
+
     Attributes:
         detail (HTTPValidationErrorDetailType1 | list[ValidationError] | None | str | Unset): A list of validation
-            errors, one error object, or a plain message.
+            errors; sometimes one error object or a plain message.
     """
 
     detail: HTTPValidationErrorDetailType1 | list[ValidationError] | None | str | Unset = UNSET

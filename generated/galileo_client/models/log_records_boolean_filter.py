@@ -15,26 +15,27 @@ T = TypeVar("T", bound="LogRecordsBooleanFilter")
 
 @_attrs_define
 class LogRecordsBooleanFilter:
-    """
+    """Filter on a boolean column.
+
     Attributes:
-        column_id (str):
-        value (bool):
         type_ (LogRecordsBooleanFilterType):
+        column_id (str): ID of the column to filter.
+        value (bool):
         operator (LogRecordsBooleanFilterOperator | Unset):  Default: LogRecordsBooleanFilterOperator.EQ.
     """
 
+    type_: LogRecordsBooleanFilterType
     column_id: str
     value: bool
-    type_: LogRecordsBooleanFilterType
     operator: LogRecordsBooleanFilterOperator | Unset = LogRecordsBooleanFilterOperator.EQ
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
         column_id = self.column_id
 
         value = self.value
-
-        type_ = self.type_.value
 
         operator: str | Unset = UNSET
         if not isinstance(self.operator, Unset):
@@ -44,9 +45,9 @@ class LogRecordsBooleanFilter:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
                 "column_id": column_id,
                 "value": value,
-                "type": type_,
             }
         )
         if operator is not UNSET:
@@ -57,11 +58,11 @@ class LogRecordsBooleanFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = LogRecordsBooleanFilterType(d.pop("type"))
+
         column_id = d.pop("column_id")
 
         value = d.pop("value")
-
-        type_ = LogRecordsBooleanFilterType(d.pop("type"))
 
         _operator = d.pop("operator", UNSET)
         operator: LogRecordsBooleanFilterOperator | Unset
@@ -71,9 +72,9 @@ class LogRecordsBooleanFilter:
             operator = LogRecordsBooleanFilterOperator(_operator)
 
         log_records_boolean_filter = cls(
+            type_=type_,
             column_id=column_id,
             value=value,
-            type_=type_,
             operator=operator,
         )
 

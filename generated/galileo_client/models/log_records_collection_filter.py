@@ -15,23 +15,26 @@ T = TypeVar("T", bound="LogRecordsCollectionFilter")
 
 @_attrs_define
 class LogRecordsCollectionFilter:
-    """
+    """Filter on a list column (for example `tags`).
+
     Attributes:
-        column_id (str):
-        operator (LogRecordsCollectionFilterOperator):
-        value (list[str] | str):
         type_ (LogRecordsCollectionFilterType):
+        column_id (str): ID of the column to filter.
+        operator (LogRecordsCollectionFilterOperator):
+        value (list[str] | str): A value, or a list of values for `one_of` / `not_in`.
         case_sensitive (bool | Unset):  Default: True.
     """
 
+    type_: LogRecordsCollectionFilterType
     column_id: str
     operator: LogRecordsCollectionFilterOperator
     value: list[str] | str
-    type_: LogRecordsCollectionFilterType
     case_sensitive: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
         column_id = self.column_id
 
         operator = self.operator.value
@@ -43,18 +46,16 @@ class LogRecordsCollectionFilter:
         else:
             value = self.value
 
-        type_ = self.type_.value
-
         case_sensitive = self.case_sensitive
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
         if case_sensitive is not UNSET:
@@ -65,6 +66,8 @@ class LogRecordsCollectionFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = LogRecordsCollectionFilterType(d.pop("type"))
+
         column_id = d.pop("column_id")
 
         operator = LogRecordsCollectionFilterOperator(d.pop("operator"))
@@ -82,15 +85,13 @@ class LogRecordsCollectionFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = LogRecordsCollectionFilterType(d.pop("type"))
-
         case_sensitive = d.pop("case_sensitive", UNSET)
 
         log_records_collection_filter = cls(
+            type_=type_,
             column_id=column_id,
             operator=operator,
             value=value,
-            type_=type_,
             case_sensitive=case_sensitive,
         )
 

@@ -15,37 +15,38 @@ T = TypeVar("T", bound="LogRecordsDateFilter")
 
 @_attrs_define
 class LogRecordsDateFilter:
-    """
+    """Filter on a timestamp column (`created_at`, `updated_at`).
+
     Attributes:
-        column_id (str):
+        type_ (LogRecordsDateFilterType):
+        column_id (str): ID of the column to filter.
         operator (LogRecordsDateFilterOperator):
         value (datetime.datetime):
-        type_ (LogRecordsDateFilterType):
     """
 
+    type_: LogRecordsDateFilterType
     column_id: str
     operator: LogRecordsDateFilterOperator
     value: datetime.datetime
-    type_: LogRecordsDateFilterType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
         column_id = self.column_id
 
         operator = self.operator.value
 
         value = self.value.isoformat()
 
-        type_ = self.type_.value
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
 
@@ -54,19 +55,19 @@ class LogRecordsDateFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = LogRecordsDateFilterType(d.pop("type"))
+
         column_id = d.pop("column_id")
 
         operator = LogRecordsDateFilterOperator(d.pop("operator"))
 
         value = datetime.datetime.fromisoformat(d.pop("value"))
 
-        type_ = LogRecordsDateFilterType(d.pop("type"))
-
         log_records_date_filter = cls(
+            type_=type_,
             column_id=column_id,
             operator=operator,
             value=value,
-            type_=type_,
         )
 
         log_records_date_filter.additional_properties = d

@@ -15,21 +15,24 @@ T = TypeVar("T", bound="LogRecordsIDFilter")
 
 @_attrs_define
 class LogRecordsIDFilter:
-    """
+    """Filter on an id column (`id`, `trace_id`, `session_id`, `parent_id`, ...).
+
     Attributes:
+        type_ (LogRecordsIDFilterType):
         column_id (str): ID of the column to filter.
         value (list[str] | str): An id, or a list of ids for `one_of` / `not_in`.
-        type_ (LogRecordsIDFilterType):
         operator (LogRecordsIDFilterOperator | Unset):  Default: LogRecordsIDFilterOperator.EQ.
     """
 
+    type_: LogRecordsIDFilterType
     column_id: str
     value: list[str] | str
-    type_: LogRecordsIDFilterType
     operator: LogRecordsIDFilterOperator | Unset = LogRecordsIDFilterOperator.EQ
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
         column_id = self.column_id
 
         value: list[str] | str
@@ -39,8 +42,6 @@ class LogRecordsIDFilter:
         else:
             value = self.value
 
-        type_ = self.type_.value
-
         operator: str | Unset = UNSET
         if not isinstance(self.operator, Unset):
             operator = self.operator.value
@@ -49,9 +50,9 @@ class LogRecordsIDFilter:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
                 "column_id": column_id,
                 "value": value,
-                "type": type_,
             }
         )
         if operator is not UNSET:
@@ -62,6 +63,8 @@ class LogRecordsIDFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = LogRecordsIDFilterType(d.pop("type"))
+
         column_id = d.pop("column_id")
 
         def _parse_value(data: object) -> list[str] | str:
@@ -77,8 +80,6 @@ class LogRecordsIDFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = LogRecordsIDFilterType(d.pop("type"))
-
         _operator = d.pop("operator", UNSET)
         operator: LogRecordsIDFilterOperator | Unset
         if isinstance(_operator, Unset):
@@ -87,9 +88,9 @@ class LogRecordsIDFilter:
             operator = LogRecordsIDFilterOperator(_operator)
 
         log_records_id_filter = cls(
+            type_=type_,
             column_id=column_id,
             value=value,
-            type_=type_,
             operator=operator,
         )
 

@@ -14,21 +14,24 @@ T = TypeVar("T", bound="LogRecordsNumberFilter")
 
 @_attrs_define
 class LogRecordsNumberFilter:
-    """
+    """Filter on a numeric column (for example a metric).
+
     Attributes:
-        column_id (str):
+        type_ (LogRecordsNumberFilterType):
+        column_id (str): ID of the column to filter.
         operator (LogRecordsNumberFilterOperator):
         value (float | list[float]): A number, or `[low, high]` for `between`.
-        type_ (LogRecordsNumberFilterType):
     """
 
+    type_: LogRecordsNumberFilterType
     column_id: str
     operator: LogRecordsNumberFilterOperator
     value: float | list[float]
-    type_: LogRecordsNumberFilterType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
         column_id = self.column_id
 
         operator = self.operator.value
@@ -40,16 +43,14 @@ class LogRecordsNumberFilter:
         else:
             value = self.value
 
-        type_ = self.type_.value
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
 
@@ -58,6 +59,8 @@ class LogRecordsNumberFilter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = LogRecordsNumberFilterType(d.pop("type"))
+
         column_id = d.pop("column_id")
 
         operator = LogRecordsNumberFilterOperator(d.pop("operator"))
@@ -75,13 +78,11 @@ class LogRecordsNumberFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = LogRecordsNumberFilterType(d.pop("type"))
-
         log_records_number_filter = cls(
+            type_=type_,
             column_id=column_id,
             operator=operator,
             value=value,
-            type_=type_,
         )
 
         log_records_number_filter.additional_properties = d

@@ -14,10 +14,11 @@ T = TypeVar("T", bound="LogRecordsSortClause")
 
 @_attrs_define
 class LogRecordsSortClause:
-    """
+    """Sort clause for the export.
+
     Attributes:
         column_id (str): ID of the column to sort.
-        ascending (bool | Unset):  Default: True.
+        ascending (bool | Unset): Sort ascending (true) or descending (false). Default: True.
         sort_type (LogRecordsSortClauseSortType | Unset):  Default: LogRecordsSortClauseSortType.COLUMN.
     """
 

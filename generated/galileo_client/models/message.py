@@ -20,11 +20,12 @@ T = TypeVar("T", bound="Message")
 
 @_attrs_define
 class Message:
-    """
+    """A chat message.
+
     Attributes:
         role (None | str | Unset): Known values: agent, assistant, developer, function, system, tool, user.
         content (list[FileContentPart | TextContentPart | UnknownContentPart] | None | str | Unset): The text, or a list
-            of parts (text, file, or a part kind not known yet).
+            of content parts (text, file, or a part kind not known yet).
         tool_call_id (None | str | Unset):
         tool_calls (list[ToolCall] | None | Unset):
     """
@@ -50,16 +51,16 @@ class Message:
             content = UNSET
         elif isinstance(self.content, list):
             content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if isinstance(content_type_1_item_data, TextContentPart) or isinstance(
-                    content_type_1_item_data, FileContentPart
+            for content_type_0_item_data in self.content:
+                content_type_0_item: dict[str, Any]
+                if isinstance(content_type_0_item_data, TextContentPart) or isinstance(
+                    content_type_0_item_data, FileContentPart
                 ):
-                    content_type_1_item = content_type_1_item_data.to_dict()
+                    content_type_0_item = content_type_0_item_data.to_dict()
                 else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
+                    content_type_0_item = content_type_0_item_data.to_dict()
 
-                content.append(content_type_1_item)
+                content.append(content_type_0_item)
 
         else:
             content = self.content
@@ -124,40 +125,40 @@ class Message:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
+                content_type_0 = []
+                _content_type_0 = data
+                for content_type_0_item_data in _content_type_0:
 
-                    def _parse_content_type_1_item(
+                    def _parse_content_type_0_item(
                         data: object,
                     ) -> FileContentPart | TextContentPart | UnknownContentPart:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            content_type_1_item_type_0 = TextContentPart.from_dict(data)
+                            componentsschemas_content_part_type_0 = TextContentPart.from_dict(data)
 
-                            return content_type_1_item_type_0
+                            return componentsschemas_content_part_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            content_type_1_item_type_1 = FileContentPart.from_dict(data)
+                            componentsschemas_content_part_type_1 = FileContentPart.from_dict(data)
 
-                            return content_type_1_item_type_1
+                            return componentsschemas_content_part_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         if not isinstance(data, dict):
                             raise TypeError()
-                        content_type_1_item_type_2 = UnknownContentPart.from_dict(data)
+                        componentsschemas_content_part_type_2 = UnknownContentPart.from_dict(data)
 
-                        return content_type_1_item_type_2
+                        return componentsschemas_content_part_type_2
 
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
+                    content_type_0_item = _parse_content_type_0_item(content_type_0_item_data)
 
-                    content_type_1.append(content_type_1_item)
+                    content_type_0.append(content_type_0_item)
 
-                return content_type_1
+                return content_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(list[FileContentPart | TextContentPart | UnknownContentPart] | None | str | Unset, data)

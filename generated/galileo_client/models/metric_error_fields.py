@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+    from ..models.standard_error import StandardError
 
 
 T = TypeVar("T", bound="MetricErrorFields")
@@ -20,17 +20,17 @@ class MetricErrorFields:
     """
     Attributes:
         message (None | str | Unset):
-        ems_error_code (int | None | Unset):
-        standard_error (MetricErrorFieldsStandardErrorType0 | None | Unset):
+        ems_error_code (int | None | Unset): EMS error code from the errors catalog.
+        standard_error (None | StandardError | Unset):
     """
 
     message: None | str | Unset = UNSET
     ems_error_code: int | None | Unset = UNSET
-    standard_error: MetricErrorFieldsStandardErrorType0 | None | Unset = UNSET
+    standard_error: None | StandardError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+        from ..models.standard_error import StandardError
 
         message: None | str | Unset
         if isinstance(self.message, Unset):
@@ -47,7 +47,7 @@ class MetricErrorFields:
         standard_error: dict[str, Any] | None | Unset
         if isinstance(self.standard_error, Unset):
             standard_error = UNSET
-        elif isinstance(self.standard_error, MetricErrorFieldsStandardErrorType0):
+        elif isinstance(self.standard_error, StandardError):
             standard_error = self.standard_error.to_dict()
         else:
             standard_error = self.standard_error
@@ -66,7 +66,7 @@ class MetricErrorFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+        from ..models.standard_error import StandardError
 
         d = dict(src_dict)
 
@@ -88,7 +88,7 @@ class MetricErrorFields:
 
         ems_error_code = _parse_ems_error_code(d.pop("ems_error_code", UNSET))
 
-        def _parse_standard_error(data: object) -> MetricErrorFieldsStandardErrorType0 | None | Unset:
+        def _parse_standard_error(data: object) -> None | StandardError | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -96,12 +96,12 @@ class MetricErrorFields:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                standard_error_type_0 = MetricErrorFieldsStandardErrorType0.from_dict(data)
+                standard_error_type_0 = StandardError.from_dict(data)
 
                 return standard_error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetricErrorFieldsStandardErrorType0 | None | Unset, data)
+            return cast(None | StandardError | Unset, data)
 
         standard_error = _parse_standard_error(d.pop("standard_error", UNSET))
 

@@ -10,7 +10,7 @@ from ..models.metric_not_applicable_status_type import MetricNotApplicableStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+    from ..models.standard_error import StandardError
 
 
 T = TypeVar("T", bound="MetricNotApplicable")
@@ -22,10 +22,11 @@ class MetricNotApplicable:
     Attributes:
         status_type (MetricNotApplicableStatusType):
         scorer_type (None | str | Unset): Known values: Luna, Plus.
-        metric_key_alias (None | str | Unset): The metric's name before UUID keys (April 2026).
+        metric_key_alias (None | str | Unset): The metric's name, now that scorer metrics are keyed by UUID (since April
+            2026).
         message (None | str | Unset):
-        ems_error_code (int | None | Unset):
-        standard_error (MetricErrorFieldsStandardErrorType0 | None | Unset):
+        ems_error_code (int | None | Unset): EMS error code from the errors catalog.
+        standard_error (None | StandardError | Unset):
     """
 
     status_type: MetricNotApplicableStatusType
@@ -33,11 +34,11 @@ class MetricNotApplicable:
     metric_key_alias: None | str | Unset = UNSET
     message: None | str | Unset = UNSET
     ems_error_code: int | None | Unset = UNSET
-    standard_error: MetricErrorFieldsStandardErrorType0 | None | Unset = UNSET
+    standard_error: None | StandardError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+        from ..models.standard_error import StandardError
 
         status_type = self.status_type.value
 
@@ -68,7 +69,7 @@ class MetricNotApplicable:
         standard_error: dict[str, Any] | None | Unset
         if isinstance(self.standard_error, Unset):
             standard_error = UNSET
-        elif isinstance(self.standard_error, MetricErrorFieldsStandardErrorType0):
+        elif isinstance(self.standard_error, StandardError):
             standard_error = self.standard_error.to_dict()
         else:
             standard_error = self.standard_error
@@ -95,7 +96,7 @@ class MetricNotApplicable:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metric_error_fields_standard_error_type_0 import MetricErrorFieldsStandardErrorType0
+        from ..models.standard_error import StandardError
 
         d = dict(src_dict)
         status_type = MetricNotApplicableStatusType(d.pop("status_type"))
@@ -136,7 +137,7 @@ class MetricNotApplicable:
 
         ems_error_code = _parse_ems_error_code(d.pop("ems_error_code", UNSET))
 
-        def _parse_standard_error(data: object) -> MetricErrorFieldsStandardErrorType0 | None | Unset:
+        def _parse_standard_error(data: object) -> None | StandardError | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -144,12 +145,12 @@ class MetricNotApplicable:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                standard_error_type_0 = MetricErrorFieldsStandardErrorType0.from_dict(data)
+                standard_error_type_0 = StandardError.from_dict(data)
 
                 return standard_error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetricErrorFieldsStandardErrorType0 | None | Unset, data)
+            return cast(None | StandardError | Unset, data)
 
         standard_error = _parse_standard_error(d.pop("standard_error", UNSET))
 

@@ -18,7 +18,8 @@ class MetricPending:
     Attributes:
         status_type (MetricPendingStatusType):
         scorer_type (None | str | Unset): Known values: Luna, Plus.
-        metric_key_alias (None | str | Unset): The metric's name before UUID keys (April 2026).
+        metric_key_alias (None | str | Unset): The metric's name, now that scorer metrics are keyed by UUID (since April
+            2026).
     """
 
     status_type: MetricPendingStatusType

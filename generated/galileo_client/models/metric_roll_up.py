@@ -10,8 +10,8 @@ from ..models.metric_roll_up_status_type import MetricRollUpStatusType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.metric_critique import MetricCritique
     from ..models.metric_roll_up_roll_up_metrics_type_0 import MetricRollUpRollUpMetricsType0
-    from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
     from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
 
@@ -24,8 +24,11 @@ class MetricRollUp:
     Attributes:
         status_type (MetricRollUpStatusType):
         scorer_type (None | str | Unset): Known values: Luna, Plus.
-        metric_key_alias (None | str | Unset): The metric's name before UUID keys (April 2026).
-        value (Any | Unset): The metric value: a number, string, boolean, list, or a structured value.
+        metric_key_alias (None | str | Unset): The metric's name, now that scorer metrics are keyed by UUID (since April
+            2026).
+        value (Any | Unset): The metric value: a number, string, boolean, id, timestamp, a structured value (segment,
+            document,
+            feedback rating or aggregate), or nested lists of those.
         explanation (None | str | Unset):
         cost (float | None | Unset):
         model_alias (None | str | Unset):
@@ -34,10 +37,12 @@ class MetricRollUp:
         input_tokens (int | None | Unset):
         output_tokens (int | None | Unset):
         total_tokens (int | None | Unset):
-        critique (MetricValueFieldsCritiqueType0 | None | Unset):
-        metadata (MetricValueFieldsMetadataType0 | None | Unset): Per-row context returned by code-based scorers.
-        roll_up_metrics (MetricRollUpRollUpMetricsType0 | None | Unset): Roll-up statistics (sum, average, min, max,
-            category_count).
+        critique (MetricCritique | None | Unset):
+        metadata (MetricValueFieldsMetadataType0 | None | Unset): Per-row context returned alongside the score by code-
+            based scorers (only with
+            `include_code_metric_metadata`).
+        roll_up_metrics (MetricRollUpRollUpMetricsType0 | None | Unset): Roll up metrics, e.g. sum, average, min, max
+            for numeric, and category_count for categorical metrics.
     """
 
     status_type: MetricRollUpStatusType
@@ -52,14 +57,14 @@ class MetricRollUp:
     input_tokens: int | None | Unset = UNSET
     output_tokens: int | None | Unset = UNSET
     total_tokens: int | None | Unset = UNSET
-    critique: MetricValueFieldsCritiqueType0 | None | Unset = UNSET
+    critique: MetricCritique | None | Unset = UNSET
     metadata: MetricValueFieldsMetadataType0 | None | Unset = UNSET
     roll_up_metrics: MetricRollUpRollUpMetricsType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.metric_critique import MetricCritique
         from ..models.metric_roll_up_roll_up_metrics_type_0 import MetricRollUpRollUpMetricsType0
-        from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
         from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
         status_type = self.status_type.value
@@ -129,7 +134,7 @@ class MetricRollUp:
         critique: dict[str, Any] | None | Unset
         if isinstance(self.critique, Unset):
             critique = UNSET
-        elif isinstance(self.critique, MetricValueFieldsCritiqueType0):
+        elif isinstance(self.critique, MetricCritique):
             critique = self.critique.to_dict()
         else:
             critique = self.critique
@@ -190,8 +195,8 @@ class MetricRollUp:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metric_critique import MetricCritique
         from ..models.metric_roll_up_roll_up_metrics_type_0 import MetricRollUpRollUpMetricsType0
-        from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
         from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
         d = dict(src_dict)
@@ -289,7 +294,7 @@ class MetricRollUp:
 
         total_tokens = _parse_total_tokens(d.pop("total_tokens", UNSET))
 
-        def _parse_critique(data: object) -> MetricValueFieldsCritiqueType0 | None | Unset:
+        def _parse_critique(data: object) -> MetricCritique | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -297,12 +302,12 @@ class MetricRollUp:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                critique_type_0 = MetricValueFieldsCritiqueType0.from_dict(data)
+                critique_type_0 = MetricCritique.from_dict(data)
 
                 return critique_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetricValueFieldsCritiqueType0 | None | Unset, data)
+            return cast(MetricCritique | None | Unset, data)
 
         critique = _parse_critique(d.pop("critique", UNSET))
 

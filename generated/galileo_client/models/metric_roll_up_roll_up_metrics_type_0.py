@@ -11,7 +11,7 @@ T = TypeVar("T", bound="MetricRollUpRollUpMetricsType0")
 
 @_attrs_define
 class MetricRollUpRollUpMetricsType0:
-    """Roll-up statistics (sum, average, min, max, category_count)."""
+    """Roll up metrics, e.g. sum, average, min, max for numeric, and category_count for categorical metrics."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
+    from ..models.metric_critique import MetricCritique
     from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
 
@@ -20,7 +20,9 @@ T = TypeVar("T", bound="MetricValueFields")
 class MetricValueFields:
     """
     Attributes:
-        value (Any | Unset): The metric value: a number, string, boolean, list, or a structured value.
+        value (Any | Unset): The metric value: a number, string, boolean, id, timestamp, a structured value (segment,
+            document,
+            feedback rating or aggregate), or nested lists of those.
         explanation (None | str | Unset):
         cost (float | None | Unset):
         model_alias (None | str | Unset):
@@ -29,8 +31,10 @@ class MetricValueFields:
         input_tokens (int | None | Unset):
         output_tokens (int | None | Unset):
         total_tokens (int | None | Unset):
-        critique (MetricValueFieldsCritiqueType0 | None | Unset):
-        metadata (MetricValueFieldsMetadataType0 | None | Unset): Per-row context returned by code-based scorers.
+        critique (MetricCritique | None | Unset):
+        metadata (MetricValueFieldsMetadataType0 | None | Unset): Per-row context returned alongside the score by code-
+            based scorers (only with
+            `include_code_metric_metadata`).
     """
 
     value: Any | Unset = UNSET
@@ -42,12 +46,12 @@ class MetricValueFields:
     input_tokens: int | None | Unset = UNSET
     output_tokens: int | None | Unset = UNSET
     total_tokens: int | None | Unset = UNSET
-    critique: MetricValueFieldsCritiqueType0 | None | Unset = UNSET
+    critique: MetricCritique | None | Unset = UNSET
     metadata: MetricValueFieldsMetadataType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
+        from ..models.metric_critique import MetricCritique
         from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
         value = self.value
@@ -103,7 +107,7 @@ class MetricValueFields:
         critique: dict[str, Any] | None | Unset
         if isinstance(self.critique, Unset):
             critique = UNSET
-        elif isinstance(self.critique, MetricValueFieldsCritiqueType0):
+        elif isinstance(self.critique, MetricCritique):
             critique = self.critique.to_dict()
         else:
             critique = self.critique
@@ -146,7 +150,7 @@ class MetricValueFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metric_value_fields_critique_type_0 import MetricValueFieldsCritiqueType0
+        from ..models.metric_critique import MetricCritique
         from ..models.metric_value_fields_metadata_type_0 import MetricValueFieldsMetadataType0
 
         d = dict(src_dict)
@@ -224,7 +228,7 @@ class MetricValueFields:
 
         total_tokens = _parse_total_tokens(d.pop("total_tokens", UNSET))
 
-        def _parse_critique(data: object) -> MetricValueFieldsCritiqueType0 | None | Unset:
+        def _parse_critique(data: object) -> MetricCritique | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -232,12 +236,12 @@ class MetricValueFields:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                critique_type_0 = MetricValueFieldsCritiqueType0.from_dict(data)
+                critique_type_0 = MetricCritique.from_dict(data)
 
                 return critique_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetricValueFieldsCritiqueType0 | None | Unset, data)
+            return cast(MetricCritique | None | Unset, data)
 
         critique = _parse_critique(d.pop("critique", UNSET))
 

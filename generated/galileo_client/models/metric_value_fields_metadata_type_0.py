@@ -11,7 +11,10 @@ T = TypeVar("T", bound="MetricValueFieldsMetadataType0")
 
 @_attrs_define
 class MetricValueFieldsMetadataType0:
-    """Per-row context returned by code-based scorers."""
+    """Per-row context returned alongside the score by code-based scorers (only with
+    `include_code_metric_metadata`).
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -13,19 +13,21 @@ T = TypeVar("T", bound="Metrics")
 
 @_attrs_define
 class Metrics:
-    """Metrics of the record: the named system metrics below plus any number of others (scorer metrics keyed by
-    UUID since April 2026, custom metrics), all kept.
+    """Metrics associated with this trace or span: an open map. The named system metrics below plus any number of
+    others (scorer metrics keyed by UUID since April 2026, custom metrics), all kept in `additional_properties`.
 
         Attributes:
-            duration_ns (int | None | Unset): Duration in nanoseconds ("Latency" in Galileo).
-            num_input_tokens (int | None | Unset):
-            num_output_tokens (int | None | Unset):
-            num_total_tokens (int | None | Unset):
-            time_to_first_token_ns (int | None | Unset):
-            num_image_input_tokens (int | None | Unset):
-            num_audio_input_tokens (int | None | Unset):
-            num_audio_output_tokens (int | None | Unset):
-            num_image_output_tokens (int | None | Unset):
+            duration_ns (int | None | Unset): Duration of the trace or span in nanoseconds. Displayed as 'Latency' in
+                Galileo.
+            num_input_tokens (int | None | Unset): Number of input tokens (LLM spans).
+            num_output_tokens (int | None | Unset): Number of output tokens (LLM spans).
+            num_total_tokens (int | None | Unset): Total number of tokens (LLM spans).
+            time_to_first_token_ns (int | None | Unset): Time until the first token was generated in nanoseconds (LLM
+                spans).
+            num_image_input_tokens (int | None | Unset): Number of image input tokens.
+            num_audio_input_tokens (int | None | Unset): Number of audio input tokens.
+            num_audio_output_tokens (int | None | Unset): Number of audio output tokens.
+            num_image_output_tokens (int | None | Unset): Number of image output tokens.
     """
 
     duration_ns: int | None | Unset = UNSET

@@ -31,43 +31,59 @@ class RecordCommon:
 
     Attributes:
         id (UUID): Galileo ID of the session
+        project_id (None | Unset | UUID): Galileo ID of the project associated with this trace or span.
+        run_id (None | Unset | UUID): Galileo ID of the run (log stream or experiment) associated with this trace or
+            span.
+        session_id (None | Unset | UUID): Galileo ID of the session containing the trace or span (the same value as `id`
+            for a session).
+        trace_id (None | Unset | UUID): Galileo ID of the trace containing the span (the same value as `id` for a
+            trace).
         name (None | str | Unset): Name of the trace
-        created_at (datetime.datetime | None | Unset):
-        updated_at (datetime.datetime | None | Unset):
-        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this record.
-        tags (list[str] | None | Unset):
-        status_code (int | None | Unset): Status code of the record; used for failure or error states.
-        metrics (Metrics | None | Unset):
+        created_at (datetime.datetime | None | Unset): Timestamp of the trace or span's creation.
+        updated_at (datetime.datetime | None | Unset): Timestamp of the session or trace or span's last update.
+        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this trace or span
+            (string values).
+        tags (list[str] | None | Unset): Tags associated with this trace or span.
+        status_code (int | None | Unset): Status code of the trace or span. Used for logging failure or error states.
+        metrics (Metrics | None | Unset): Metrics associated with this trace or span.
+        metric_info (None | RecordCommonMetricInfoType0 | Unset): Detailed information about the metrics associated with
+            this trace or span: one `MetricInfo` per metric,
+            keyed like `metrics` (scorer metrics by UUID).
         external_id (None | str | Unset): A user-provided session
-        dataset_input (None | str | Unset): Input of the dataset row behind this record.
-        dataset_output (None | str | Unset): Output of the dataset row behind this record.
-        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset):
-        session_id (None | Unset | UUID): The session containing this record.
-        trace_id (None | Unset | UUID): The trace containing this record.
-        project_id (None | Unset | UUID):
-        run_id (None | Unset | UUID): The run (log stream or experiment) this record belongs to.
-        has_children (bool | None | Unset):
-        metrics_batch_id (None | Unset | UUID):
-        session_batch_id (None | Unset | UUID):
-        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback ratings keyed by feedback
-            template id.
-        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotation ratings keyed by template id, then
-            annotator id.
-        file_ids (list[str] | None | Unset):
-        file_modalities (list[str] | None | Unset): Known values: text, document, image, audio, video.
-        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset):
-        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset):
-        overall_annotation_agreement (float | None | Unset):
-        annotation_queue_ids (list[str] | None | Unset):
-        fully_annotated (bool | None | Unset):
-        progress_message (None | str | Unset):
-        error_message (None | str | Unset):
-        metric_info (None | RecordCommonMetricInfoType0 | Unset): Per-metric status and value, keyed by metric key
-            (scorer metrics by UUID).
-        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file id.
+        dataset_input (None | str | Unset): Input to the dataset associated with this trace.
+        dataset_output (None | str | Unset): Output from the dataset associated with this trace.
+        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset): Metadata from the dataset associated with
+            this trace.
+        has_children (bool | None | Unset): Whether or not this trace or span has child spans.
+        metrics_batch_id (None | str | Unset): Galileo ID (UUID) of the metrics batch associated with this trace or
+            span.
+        session_batch_id (None | str | Unset): Galileo ID (UUID) of the session batch associated with this trace or
+            span.
+        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback information related to the
+            record, keyed by feedback template ID.
+        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotations keyed by template ID and annotator ID.
+        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset): Annotation aggregate information
+            keyed by template ID.
+        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset): Annotation agreement scores keyed by
+            template ID.
+        overall_annotation_agreement (float | None | Unset): Average annotation agreement across all templates in the
+            queue.
+        annotation_queue_ids (list[str] | None | Unset): IDs (UUIDs) of annotation queues this record is in.
+        fully_annotated (bool | None | Unset): Whether every field is annotated by every annotator in the queue.
+        file_ids (list[str] | None | Unset): IDs (UUIDs) of files associated with this record.
+        file_modalities (list[str] | None | Unset): Modalities of files associated with this record. Known values: text,
+            document, image, audio, video.
+        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file ID for files associated with this
+            record.
+        progress_message (None | str | Unset): Runner progress text.
+        error_message (None | str | Unset): Runner error text.
     """
 
     id: UUID
+    project_id: None | Unset | UUID = UNSET
+    run_id: None | Unset | UUID = UNSET
+    session_id: None | Unset | UUID = UNSET
+    trace_id: None | Unset | UUID = UNSET
     name: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
@@ -75,30 +91,26 @@ class RecordCommon:
     tags: list[str] | None | Unset = UNSET
     status_code: int | None | Unset = UNSET
     metrics: Metrics | None | Unset = UNSET
+    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
     external_id: None | str | Unset = UNSET
     dataset_input: None | str | Unset = UNSET
     dataset_output: None | str | Unset = UNSET
     dataset_metadata: None | RecordCommonDatasetMetadataType0 | Unset = UNSET
-    session_id: None | Unset | UUID = UNSET
-    trace_id: None | Unset | UUID = UNSET
-    project_id: None | Unset | UUID = UNSET
-    run_id: None | Unset | UUID = UNSET
     has_children: bool | None | Unset = UNSET
-    metrics_batch_id: None | Unset | UUID = UNSET
-    session_batch_id: None | Unset | UUID = UNSET
+    metrics_batch_id: None | str | Unset = UNSET
+    session_batch_id: None | str | Unset = UNSET
     feedback_rating_info: None | RecordCommonFeedbackRatingInfoType0 | Unset = UNSET
     annotations: None | RecordCommonAnnotationsType0 | Unset = UNSET
-    file_ids: list[str] | None | Unset = UNSET
-    file_modalities: list[str] | None | Unset = UNSET
     annotation_aggregates: None | RecordCommonAnnotationAggregatesType0 | Unset = UNSET
     annotation_agreement: None | RecordCommonAnnotationAgreementType0 | Unset = UNSET
     overall_annotation_agreement: float | None | Unset = UNSET
     annotation_queue_ids: list[str] | None | Unset = UNSET
     fully_annotated: bool | None | Unset = UNSET
+    file_ids: list[str] | None | Unset = UNSET
+    file_modalities: list[str] | None | Unset = UNSET
+    files: None | RecordCommonFilesType0 | Unset = UNSET
     progress_message: None | str | Unset = UNSET
     error_message: None | str | Unset = UNSET
-    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
-    files: None | RecordCommonFilesType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +125,38 @@ class RecordCommon:
         from ..models.record_common_user_metadata_type_0 import RecordCommonUserMetadataType0
 
         id = str(self.id)
+
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
+        run_id: None | str | Unset
+        if isinstance(self.run_id, Unset):
+            run_id = UNSET
+        elif isinstance(self.run_id, UUID):
+            run_id = str(self.run_id)
+        else:
+            run_id = self.run_id
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        elif isinstance(self.session_id, UUID):
+            session_id = str(self.session_id)
+        else:
+            session_id = self.session_id
+
+        trace_id: None | str | Unset
+        if isinstance(self.trace_id, Unset):
+            trace_id = UNSET
+        elif isinstance(self.trace_id, UUID):
+            trace_id = str(self.trace_id)
+        else:
+            trace_id = self.trace_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -167,6 +211,14 @@ class RecordCommon:
         else:
             metrics = self.metrics
 
+        metric_info: dict[str, Any] | None | Unset
+        if isinstance(self.metric_info, Unset):
+            metric_info = UNSET
+        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
+            metric_info = self.metric_info.to_dict()
+        else:
+            metric_info = self.metric_info
+
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
@@ -193,38 +245,6 @@ class RecordCommon:
         else:
             dataset_metadata = self.dataset_metadata
 
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        elif isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
-        else:
-            session_id = self.session_id
-
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        elif isinstance(self.trace_id, UUID):
-            trace_id = str(self.trace_id)
-        else:
-            trace_id = self.trace_id
-
-        project_id: None | str | Unset
-        if isinstance(self.project_id, Unset):
-            project_id = UNSET
-        elif isinstance(self.project_id, UUID):
-            project_id = str(self.project_id)
-        else:
-            project_id = self.project_id
-
-        run_id: None | str | Unset
-        if isinstance(self.run_id, Unset):
-            run_id = UNSET
-        elif isinstance(self.run_id, UUID):
-            run_id = str(self.run_id)
-        else:
-            run_id = self.run_id
-
         has_children: bool | None | Unset
         if isinstance(self.has_children, Unset):
             has_children = UNSET
@@ -234,16 +254,12 @@ class RecordCommon:
         metrics_batch_id: None | str | Unset
         if isinstance(self.metrics_batch_id, Unset):
             metrics_batch_id = UNSET
-        elif isinstance(self.metrics_batch_id, UUID):
-            metrics_batch_id = str(self.metrics_batch_id)
         else:
             metrics_batch_id = self.metrics_batch_id
 
         session_batch_id: None | str | Unset
         if isinstance(self.session_batch_id, Unset):
             session_batch_id = UNSET
-        elif isinstance(self.session_batch_id, UUID):
-            session_batch_id = str(self.session_batch_id)
         else:
             session_batch_id = self.session_batch_id
 
@@ -262,24 +278,6 @@ class RecordCommon:
             annotations = self.annotations.to_dict()
         else:
             annotations = self.annotations
-
-        file_ids: list[str] | None | Unset
-        if isinstance(self.file_ids, Unset):
-            file_ids = UNSET
-        elif isinstance(self.file_ids, list):
-            file_ids = self.file_ids
-
-        else:
-            file_ids = self.file_ids
-
-        file_modalities: list[str] | None | Unset
-        if isinstance(self.file_modalities, Unset):
-            file_modalities = UNSET
-        elif isinstance(self.file_modalities, list):
-            file_modalities = self.file_modalities
-
-        else:
-            file_modalities = self.file_modalities
 
         annotation_aggregates: dict[str, Any] | None | Unset
         if isinstance(self.annotation_aggregates, Unset):
@@ -318,6 +316,32 @@ class RecordCommon:
         else:
             fully_annotated = self.fully_annotated
 
+        file_ids: list[str] | None | Unset
+        if isinstance(self.file_ids, Unset):
+            file_ids = UNSET
+        elif isinstance(self.file_ids, list):
+            file_ids = self.file_ids
+
+        else:
+            file_ids = self.file_ids
+
+        file_modalities: list[str] | None | Unset
+        if isinstance(self.file_modalities, Unset):
+            file_modalities = UNSET
+        elif isinstance(self.file_modalities, list):
+            file_modalities = self.file_modalities
+
+        else:
+            file_modalities = self.file_modalities
+
+        files: dict[str, Any] | None | Unset
+        if isinstance(self.files, Unset):
+            files = UNSET
+        elif isinstance(self.files, RecordCommonFilesType0):
+            files = self.files.to_dict()
+        else:
+            files = self.files
+
         progress_message: None | str | Unset
         if isinstance(self.progress_message, Unset):
             progress_message = UNSET
@@ -330,22 +354,6 @@ class RecordCommon:
         else:
             error_message = self.error_message
 
-        metric_info: dict[str, Any] | None | Unset
-        if isinstance(self.metric_info, Unset):
-            metric_info = UNSET
-        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
-            metric_info = self.metric_info.to_dict()
-        else:
-            metric_info = self.metric_info
-
-        files: dict[str, Any] | None | Unset
-        if isinstance(self.files, Unset):
-            files = UNSET
-        elif isinstance(self.files, RecordCommonFilesType0):
-            files = self.files.to_dict()
-        else:
-            files = self.files
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -353,6 +361,14 @@ class RecordCommon:
                 "id": id,
             }
         )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
+        if run_id is not UNSET:
+            field_dict["run_id"] = run_id
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if trace_id is not UNSET:
+            field_dict["trace_id"] = trace_id
         if name is not UNSET:
             field_dict["name"] = name
         if created_at is not UNSET:
@@ -367,6 +383,8 @@ class RecordCommon:
             field_dict["status_code"] = status_code
         if metrics is not UNSET:
             field_dict["metrics"] = metrics
+        if metric_info is not UNSET:
+            field_dict["metric_info"] = metric_info
         if external_id is not UNSET:
             field_dict["external_id"] = external_id
         if dataset_input is not UNSET:
@@ -375,14 +393,6 @@ class RecordCommon:
             field_dict["dataset_output"] = dataset_output
         if dataset_metadata is not UNSET:
             field_dict["dataset_metadata"] = dataset_metadata
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if trace_id is not UNSET:
-            field_dict["trace_id"] = trace_id
-        if project_id is not UNSET:
-            field_dict["project_id"] = project_id
-        if run_id is not UNSET:
-            field_dict["run_id"] = run_id
         if has_children is not UNSET:
             field_dict["has_children"] = has_children
         if metrics_batch_id is not UNSET:
@@ -393,10 +403,6 @@ class RecordCommon:
             field_dict["feedback_rating_info"] = feedback_rating_info
         if annotations is not UNSET:
             field_dict["annotations"] = annotations
-        if file_ids is not UNSET:
-            field_dict["file_ids"] = file_ids
-        if file_modalities is not UNSET:
-            field_dict["file_modalities"] = file_modalities
         if annotation_aggregates is not UNSET:
             field_dict["annotation_aggregates"] = annotation_aggregates
         if annotation_agreement is not UNSET:
@@ -407,14 +413,16 @@ class RecordCommon:
             field_dict["annotation_queue_ids"] = annotation_queue_ids
         if fully_annotated is not UNSET:
             field_dict["fully_annotated"] = fully_annotated
+        if file_ids is not UNSET:
+            field_dict["file_ids"] = file_ids
+        if file_modalities is not UNSET:
+            field_dict["file_modalities"] = file_modalities
+        if files is not UNSET:
+            field_dict["files"] = files
         if progress_message is not UNSET:
             field_dict["progress_message"] = progress_message
         if error_message is not UNSET:
             field_dict["error_message"] = error_message
-        if metric_info is not UNSET:
-            field_dict["metric_info"] = metric_info
-        if files is not UNSET:
-            field_dict["files"] = files
 
         return field_dict
 
@@ -432,6 +440,74 @@ class RecordCommon:
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
+
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
+        def _parse_run_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                run_id_type_0 = UUID(data)
+
+                return run_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        run_id = _parse_run_id(d.pop("run_id", UNSET))
+
+        def _parse_session_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                session_id_type_0 = UUID(data)
+
+                return session_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_trace_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                trace_id_type_0 = UUID(data)
+
+                return trace_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -527,14 +603,31 @@ class RecordCommon:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metrics_or_null_type_0 = Metrics.from_dict(data)
+                metrics_type_0 = Metrics.from_dict(data)
 
-                return componentsschemas_metrics_or_null_type_0
+                return metrics_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Metrics | None | Unset, data)
 
         metrics = _parse_metrics(d.pop("metrics", UNSET))
+
+        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+
+                return metric_info_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+
+        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -580,74 +673,6 @@ class RecordCommon:
 
         dataset_metadata = _parse_dataset_metadata(d.pop("dataset_metadata", UNSET))
 
-        def _parse_session_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
-
-        def _parse_trace_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                trace_id_type_0 = UUID(data)
-
-                return trace_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
-
-        def _parse_project_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                project_id_type_0 = UUID(data)
-
-                return project_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        project_id = _parse_project_id(d.pop("project_id", UNSET))
-
-        def _parse_run_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                run_id_type_0 = UUID(data)
-
-                return run_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        run_id = _parse_run_id(d.pop("run_id", UNSET))
-
         def _parse_has_children(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -657,37 +682,21 @@ class RecordCommon:
 
         has_children = _parse_has_children(d.pop("has_children", UNSET))
 
-        def _parse_metrics_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_metrics_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                metrics_batch_id_type_0 = UUID(data)
-
-                return metrics_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         metrics_batch_id = _parse_metrics_batch_id(d.pop("metrics_batch_id", UNSET))
 
-        def _parse_session_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_session_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_batch_id_type_0 = UUID(data)
-
-                return session_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         session_batch_id = _parse_session_batch_id(d.pop("session_batch_id", UNSET))
 
@@ -724,40 +733,6 @@ class RecordCommon:
             return cast(None | RecordCommonAnnotationsType0 | Unset, data)
 
         annotations = _parse_annotations(d.pop("annotations", UNSET))
-
-        def _parse_file_ids(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_ids_type_0 = cast(list[str], data)
-
-                return file_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
-
-        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_modalities_type_0 = cast(list[str], data)
-
-                return file_modalities_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_annotation_aggregates(data: object) -> None | RecordCommonAnnotationAggregatesType0 | Unset:
             if data is None:
@@ -828,40 +803,39 @@ class RecordCommon:
 
         fully_annotated = _parse_fully_annotated(d.pop("fully_annotated", UNSET))
 
-        def _parse_progress_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("error_message", UNSET))
-
-        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+        def _parse_file_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not isinstance(data, list):
                     raise TypeError()
-                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+                file_ids_type_0 = cast(list[str], data)
 
-                return metric_info_type_0
+                return file_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+            return cast(list[str] | None | Unset, data)
 
-        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
+        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
+
+        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                file_modalities_type_0 = cast(list[str], data)
+
+                return file_modalities_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_files(data: object) -> None | RecordCommonFilesType0 | Unset:
             if data is None:
@@ -880,8 +854,30 @@ class RecordCommon:
 
         files = _parse_files(d.pop("files", UNSET))
 
+        def _parse_progress_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("error_message", UNSET))
+
         record_common = cls(
             id=id,
+            project_id=project_id,
+            run_id=run_id,
+            session_id=session_id,
+            trace_id=trace_id,
             name=name,
             created_at=created_at,
             updated_at=updated_at,
@@ -889,30 +885,26 @@ class RecordCommon:
             tags=tags,
             status_code=status_code,
             metrics=metrics,
+            metric_info=metric_info,
             external_id=external_id,
             dataset_input=dataset_input,
             dataset_output=dataset_output,
             dataset_metadata=dataset_metadata,
-            session_id=session_id,
-            trace_id=trace_id,
-            project_id=project_id,
-            run_id=run_id,
             has_children=has_children,
             metrics_batch_id=metrics_batch_id,
             session_batch_id=session_batch_id,
             feedback_rating_info=feedback_rating_info,
             annotations=annotations,
-            file_ids=file_ids,
-            file_modalities=file_modalities,
             annotation_aggregates=annotation_aggregates,
             annotation_agreement=annotation_agreement,
             overall_annotation_agreement=overall_annotation_agreement,
             annotation_queue_ids=annotation_queue_ids,
             fully_annotated=fully_annotated,
+            file_ids=file_ids,
+            file_modalities=file_modalities,
+            files=files,
             progress_message=progress_message,
             error_message=error_message,
-            metric_info=metric_info,
-            files=files,
         )
 
         record_common.additional_properties = d

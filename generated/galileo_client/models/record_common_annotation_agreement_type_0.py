@@ -11,6 +11,8 @@ T = TypeVar("T", bound="RecordCommonAnnotationAgreementType0")
 
 @_attrs_define
 class RecordCommonAnnotationAgreementType0:
+    """Annotation agreement scores keyed by template ID."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

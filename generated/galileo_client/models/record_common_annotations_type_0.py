@@ -17,7 +17,7 @@ T = TypeVar("T", bound="RecordCommonAnnotationsType0")
 
 @_attrs_define
 class RecordCommonAnnotationsType0:
-    """Annotation ratings keyed by template id, then annotator id."""
+    """Annotations keyed by template ID and annotator ID."""
 
     additional_properties: dict[str, RecordCommonAnnotationsType0AdditionalProperty] = _attrs_field(
         init=False, factory=dict

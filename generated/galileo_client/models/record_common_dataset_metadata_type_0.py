@@ -11,6 +11,8 @@ T = TypeVar("T", bound="RecordCommonDatasetMetadataType0")
 
 @_attrs_define
 class RecordCommonDatasetMetadataType0:
+    """Metadata from the dataset associated with this trace."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="RecordCommonFeedbackRatingInfoType0")
 
 @_attrs_define
 class RecordCommonFeedbackRatingInfoType0:
-    """Feedback ratings keyed by feedback template id."""
+    """Feedback information related to the record, keyed by feedback template ID."""
 
     additional_properties: dict[str, FeedbackRatingInfo] = _attrs_field(init=False, factory=dict)
 

@@ -23,7 +23,10 @@ T = TypeVar("T", bound="RecordCommonMetricInfoType0")
 
 @_attrs_define
 class RecordCommonMetricInfoType0:
-    """Per-metric status and value, keyed by metric key (scorer metrics by UUID)."""
+    """Detailed information about the metrics associated with this trace or span: one `MetricInfo` per metric,
+    keyed like `metrics` (scorer metrics by UUID).
+
+    """
 
     additional_properties: dict[
         str,

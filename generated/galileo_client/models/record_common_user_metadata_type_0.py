@@ -11,7 +11,7 @@ T = TypeVar("T", bound="RecordCommonUserMetadataType0")
 
 @_attrs_define
 class RecordCommonUserMetadataType0:
-    """Metadata associated with this record."""
+    """Metadata associated with this trace or span (string values)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

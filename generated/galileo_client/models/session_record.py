@@ -38,44 +38,57 @@ T = TypeVar("T", bound="SessionRecord")
 
 @_attrs_define
 class SessionRecord:
-    """
+    """A session; with `jsonl` exports of `session` roots, its traces nested.
+
     Attributes:
         id (UUID): Galileo ID of the session
-        type_ (SessionRecordType):
+        type_ (SessionRecordType): Type of the trace
+        project_id (None | Unset | UUID): Galileo ID of the project associated with this trace or span.
+        run_id (None | Unset | UUID): Galileo ID of the run (log stream or experiment) associated with this trace or
+            span.
+        session_id (None | Unset | UUID): Galileo ID of the session containing the trace or span (the same value as `id`
+            for a session).
+        trace_id (None | Unset | UUID): Galileo ID of the trace containing the span (the same value as `id` for a
+            trace).
         name (None | str | Unset): Name of the trace
-        created_at (datetime.datetime | None | Unset):
-        updated_at (datetime.datetime | None | Unset):
-        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this record.
-        tags (list[str] | None | Unset):
-        status_code (int | None | Unset): Status code of the record; used for failure or error states.
-        metrics (Metrics | None | Unset):
+        created_at (datetime.datetime | None | Unset): Timestamp of the trace or span's creation.
+        updated_at (datetime.datetime | None | Unset): Timestamp of the session or trace or span's last update.
+        user_metadata (None | RecordCommonUserMetadataType0 | Unset): Metadata associated with this trace or span
+            (string values).
+        tags (list[str] | None | Unset): Tags associated with this trace or span.
+        status_code (int | None | Unset): Status code of the trace or span. Used for logging failure or error states.
+        metrics (Metrics | None | Unset): Metrics associated with this trace or span.
+        metric_info (None | RecordCommonMetricInfoType0 | Unset): Detailed information about the metrics associated with
+            this trace or span: one `MetricInfo` per metric,
+            keyed like `metrics` (scorer metrics by UUID).
         external_id (None | str | Unset): A user-provided session
-        dataset_input (None | str | Unset): Input of the dataset row behind this record.
-        dataset_output (None | str | Unset): Output of the dataset row behind this record.
-        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset):
-        session_id (None | Unset | UUID): The session containing this record.
-        trace_id (None | Unset | UUID): The trace containing this record.
-        project_id (None | Unset | UUID):
-        run_id (None | Unset | UUID): The run (log stream or experiment) this record belongs to.
-        has_children (bool | None | Unset):
-        metrics_batch_id (None | Unset | UUID):
-        session_batch_id (None | Unset | UUID):
-        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback ratings keyed by feedback
-            template id.
-        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotation ratings keyed by template id, then
-            annotator id.
-        file_ids (list[str] | None | Unset):
-        file_modalities (list[str] | None | Unset): Known values: text, document, image, audio, video.
-        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset):
-        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset):
-        overall_annotation_agreement (float | None | Unset):
-        annotation_queue_ids (list[str] | None | Unset):
-        fully_annotated (bool | None | Unset):
-        progress_message (None | str | Unset):
-        error_message (None | str | Unset):
-        metric_info (None | RecordCommonMetricInfoType0 | Unset): Per-metric status and value, keyed by metric key
-            (scorer metrics by UUID).
-        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file id.
+        dataset_input (None | str | Unset): Input to the dataset associated with this trace.
+        dataset_output (None | str | Unset): Output from the dataset associated with this trace.
+        dataset_metadata (None | RecordCommonDatasetMetadataType0 | Unset): Metadata from the dataset associated with
+            this trace.
+        has_children (bool | None | Unset): Whether or not this trace or span has child spans.
+        metrics_batch_id (None | str | Unset): Galileo ID (UUID) of the metrics batch associated with this trace or
+            span.
+        session_batch_id (None | str | Unset): Galileo ID (UUID) of the session batch associated with this trace or
+            span.
+        feedback_rating_info (None | RecordCommonFeedbackRatingInfoType0 | Unset): Feedback information related to the
+            record, keyed by feedback template ID.
+        annotations (None | RecordCommonAnnotationsType0 | Unset): Annotations keyed by template ID and annotator ID.
+        annotation_aggregates (None | RecordCommonAnnotationAggregatesType0 | Unset): Annotation aggregate information
+            keyed by template ID.
+        annotation_agreement (None | RecordCommonAnnotationAgreementType0 | Unset): Annotation agreement scores keyed by
+            template ID.
+        overall_annotation_agreement (float | None | Unset): Average annotation agreement across all templates in the
+            queue.
+        annotation_queue_ids (list[str] | None | Unset): IDs (UUIDs) of annotation queues this record is in.
+        fully_annotated (bool | None | Unset): Whether every field is annotated by every annotator in the queue.
+        file_ids (list[str] | None | Unset): IDs (UUIDs) of files associated with this record.
+        file_modalities (list[str] | None | Unset): Modalities of files associated with this record. Known values: text,
+            document, image, audio, video.
+        files (None | RecordCommonFilesType0 | Unset): File metadata keyed by file ID for files associated with this
+            record.
+        progress_message (None | str | Unset): Runner progress text.
+        error_message (None | str | Unset): Runner error text.
         input_ (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
             something else.
         redacted_input (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
@@ -86,13 +99,17 @@ class SessionRecord:
             sent something else.
         traces (list[AgentSpanRecord | ControlSpanRecord | LlmSpanRecord | RetrieverSpanRecord | SessionRecord |
             StubTraceRecord | ToolSpanRecord | TraceRecord | UnknownRecord | WorkflowSpanRecord] | None | Unset): The
-            session's traces, nested (jsonl exports only).
-        previous_session_id (None | Unset | UUID):
-        num_traces (int | None | Unset):
+            session's traces (`TraceRecord`, or `StubTraceRecord`), nested; `jsonl` only.
+        previous_session_id (None | str | Unset): ID (UUID) of the session before this one.
+        num_traces (int | None | Unset): Number of traces in the session.
     """
 
     id: UUID
     type_: SessionRecordType
+    project_id: None | Unset | UUID = UNSET
+    run_id: None | Unset | UUID = UNSET
+    session_id: None | Unset | UUID = UNSET
+    trace_id: None | Unset | UUID = UNSET
     name: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
@@ -100,30 +117,26 @@ class SessionRecord:
     tags: list[str] | None | Unset = UNSET
     status_code: int | None | Unset = UNSET
     metrics: Metrics | None | Unset = UNSET
+    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
     external_id: None | str | Unset = UNSET
     dataset_input: None | str | Unset = UNSET
     dataset_output: None | str | Unset = UNSET
     dataset_metadata: None | RecordCommonDatasetMetadataType0 | Unset = UNSET
-    session_id: None | Unset | UUID = UNSET
-    trace_id: None | Unset | UUID = UNSET
-    project_id: None | Unset | UUID = UNSET
-    run_id: None | Unset | UUID = UNSET
     has_children: bool | None | Unset = UNSET
-    metrics_batch_id: None | Unset | UUID = UNSET
-    session_batch_id: None | Unset | UUID = UNSET
+    metrics_batch_id: None | str | Unset = UNSET
+    session_batch_id: None | str | Unset = UNSET
     feedback_rating_info: None | RecordCommonFeedbackRatingInfoType0 | Unset = UNSET
     annotations: None | RecordCommonAnnotationsType0 | Unset = UNSET
-    file_ids: list[str] | None | Unset = UNSET
-    file_modalities: list[str] | None | Unset = UNSET
     annotation_aggregates: None | RecordCommonAnnotationAggregatesType0 | Unset = UNSET
     annotation_agreement: None | RecordCommonAnnotationAgreementType0 | Unset = UNSET
     overall_annotation_agreement: float | None | Unset = UNSET
     annotation_queue_ids: list[str] | None | Unset = UNSET
     fully_annotated: bool | None | Unset = UNSET
+    file_ids: list[str] | None | Unset = UNSET
+    file_modalities: list[str] | None | Unset = UNSET
+    files: None | RecordCommonFilesType0 | Unset = UNSET
     progress_message: None | str | Unset = UNSET
     error_message: None | str | Unset = UNSET
-    metric_info: None | RecordCommonMetricInfoType0 | Unset = UNSET
-    files: None | RecordCommonFilesType0 | Unset = UNSET
     input_: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET
     redacted_input: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET
     output: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET
@@ -144,7 +157,7 @@ class SessionRecord:
         | None
         | Unset
     ) = UNSET
-    previous_session_id: None | Unset | UUID = UNSET
+    previous_session_id: None | str | Unset = UNSET
     num_traces: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -171,6 +184,38 @@ class SessionRecord:
         id = str(self.id)
 
         type_ = self.type_.value
+
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
+        run_id: None | str | Unset
+        if isinstance(self.run_id, Unset):
+            run_id = UNSET
+        elif isinstance(self.run_id, UUID):
+            run_id = str(self.run_id)
+        else:
+            run_id = self.run_id
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        elif isinstance(self.session_id, UUID):
+            session_id = str(self.session_id)
+        else:
+            session_id = self.session_id
+
+        trace_id: None | str | Unset
+        if isinstance(self.trace_id, Unset):
+            trace_id = UNSET
+        elif isinstance(self.trace_id, UUID):
+            trace_id = str(self.trace_id)
+        else:
+            trace_id = self.trace_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -225,6 +270,14 @@ class SessionRecord:
         else:
             metrics = self.metrics
 
+        metric_info: dict[str, Any] | None | Unset
+        if isinstance(self.metric_info, Unset):
+            metric_info = UNSET
+        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
+            metric_info = self.metric_info.to_dict()
+        else:
+            metric_info = self.metric_info
+
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
@@ -251,38 +304,6 @@ class SessionRecord:
         else:
             dataset_metadata = self.dataset_metadata
 
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        elif isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
-        else:
-            session_id = self.session_id
-
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        elif isinstance(self.trace_id, UUID):
-            trace_id = str(self.trace_id)
-        else:
-            trace_id = self.trace_id
-
-        project_id: None | str | Unset
-        if isinstance(self.project_id, Unset):
-            project_id = UNSET
-        elif isinstance(self.project_id, UUID):
-            project_id = str(self.project_id)
-        else:
-            project_id = self.project_id
-
-        run_id: None | str | Unset
-        if isinstance(self.run_id, Unset):
-            run_id = UNSET
-        elif isinstance(self.run_id, UUID):
-            run_id = str(self.run_id)
-        else:
-            run_id = self.run_id
-
         has_children: bool | None | Unset
         if isinstance(self.has_children, Unset):
             has_children = UNSET
@@ -292,16 +313,12 @@ class SessionRecord:
         metrics_batch_id: None | str | Unset
         if isinstance(self.metrics_batch_id, Unset):
             metrics_batch_id = UNSET
-        elif isinstance(self.metrics_batch_id, UUID):
-            metrics_batch_id = str(self.metrics_batch_id)
         else:
             metrics_batch_id = self.metrics_batch_id
 
         session_batch_id: None | str | Unset
         if isinstance(self.session_batch_id, Unset):
             session_batch_id = UNSET
-        elif isinstance(self.session_batch_id, UUID):
-            session_batch_id = str(self.session_batch_id)
         else:
             session_batch_id = self.session_batch_id
 
@@ -320,24 +337,6 @@ class SessionRecord:
             annotations = self.annotations.to_dict()
         else:
             annotations = self.annotations
-
-        file_ids: list[str] | None | Unset
-        if isinstance(self.file_ids, Unset):
-            file_ids = UNSET
-        elif isinstance(self.file_ids, list):
-            file_ids = self.file_ids
-
-        else:
-            file_ids = self.file_ids
-
-        file_modalities: list[str] | None | Unset
-        if isinstance(self.file_modalities, Unset):
-            file_modalities = UNSET
-        elif isinstance(self.file_modalities, list):
-            file_modalities = self.file_modalities
-
-        else:
-            file_modalities = self.file_modalities
 
         annotation_aggregates: dict[str, Any] | None | Unset
         if isinstance(self.annotation_aggregates, Unset):
@@ -376,6 +375,32 @@ class SessionRecord:
         else:
             fully_annotated = self.fully_annotated
 
+        file_ids: list[str] | None | Unset
+        if isinstance(self.file_ids, Unset):
+            file_ids = UNSET
+        elif isinstance(self.file_ids, list):
+            file_ids = self.file_ids
+
+        else:
+            file_ids = self.file_ids
+
+        file_modalities: list[str] | None | Unset
+        if isinstance(self.file_modalities, Unset):
+            file_modalities = UNSET
+        elif isinstance(self.file_modalities, list):
+            file_modalities = self.file_modalities
+
+        else:
+            file_modalities = self.file_modalities
+
+        files: dict[str, Any] | None | Unset
+        if isinstance(self.files, Unset):
+            files = UNSET
+        elif isinstance(self.files, RecordCommonFilesType0):
+            files = self.files.to_dict()
+        else:
+            files = self.files
+
         progress_message: None | str | Unset
         if isinstance(self.progress_message, Unset):
             progress_message = UNSET
@@ -387,22 +412,6 @@ class SessionRecord:
             error_message = UNSET
         else:
             error_message = self.error_message
-
-        metric_info: dict[str, Any] | None | Unset
-        if isinstance(self.metric_info, Unset):
-            metric_info = UNSET
-        elif isinstance(self.metric_info, RecordCommonMetricInfoType0):
-            metric_info = self.metric_info.to_dict()
-        else:
-            metric_info = self.metric_info
-
-        files: dict[str, Any] | None | Unset
-        if isinstance(self.files, Unset):
-            files = UNSET
-        elif isinstance(self.files, RecordCommonFilesType0):
-            files = self.files.to_dict()
-        else:
-            files = self.files
 
         input_: dict[str, Any] | list[Any] | None | str | Unset
         if isinstance(self.input_, Unset):
@@ -478,8 +487,6 @@ class SessionRecord:
         previous_session_id: None | str | Unset
         if isinstance(self.previous_session_id, Unset):
             previous_session_id = UNSET
-        elif isinstance(self.previous_session_id, UUID):
-            previous_session_id = str(self.previous_session_id)
         else:
             previous_session_id = self.previous_session_id
 
@@ -497,6 +504,14 @@ class SessionRecord:
                 "type": type_,
             }
         )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
+        if run_id is not UNSET:
+            field_dict["run_id"] = run_id
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if trace_id is not UNSET:
+            field_dict["trace_id"] = trace_id
         if name is not UNSET:
             field_dict["name"] = name
         if created_at is not UNSET:
@@ -511,6 +526,8 @@ class SessionRecord:
             field_dict["status_code"] = status_code
         if metrics is not UNSET:
             field_dict["metrics"] = metrics
+        if metric_info is not UNSET:
+            field_dict["metric_info"] = metric_info
         if external_id is not UNSET:
             field_dict["external_id"] = external_id
         if dataset_input is not UNSET:
@@ -519,14 +536,6 @@ class SessionRecord:
             field_dict["dataset_output"] = dataset_output
         if dataset_metadata is not UNSET:
             field_dict["dataset_metadata"] = dataset_metadata
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if trace_id is not UNSET:
-            field_dict["trace_id"] = trace_id
-        if project_id is not UNSET:
-            field_dict["project_id"] = project_id
-        if run_id is not UNSET:
-            field_dict["run_id"] = run_id
         if has_children is not UNSET:
             field_dict["has_children"] = has_children
         if metrics_batch_id is not UNSET:
@@ -537,10 +546,6 @@ class SessionRecord:
             field_dict["feedback_rating_info"] = feedback_rating_info
         if annotations is not UNSET:
             field_dict["annotations"] = annotations
-        if file_ids is not UNSET:
-            field_dict["file_ids"] = file_ids
-        if file_modalities is not UNSET:
-            field_dict["file_modalities"] = file_modalities
         if annotation_aggregates is not UNSET:
             field_dict["annotation_aggregates"] = annotation_aggregates
         if annotation_agreement is not UNSET:
@@ -551,14 +556,16 @@ class SessionRecord:
             field_dict["annotation_queue_ids"] = annotation_queue_ids
         if fully_annotated is not UNSET:
             field_dict["fully_annotated"] = fully_annotated
+        if file_ids is not UNSET:
+            field_dict["file_ids"] = file_ids
+        if file_modalities is not UNSET:
+            field_dict["file_modalities"] = file_modalities
+        if files is not UNSET:
+            field_dict["files"] = files
         if progress_message is not UNSET:
             field_dict["progress_message"] = progress_message
         if error_message is not UNSET:
             field_dict["error_message"] = error_message
-        if metric_info is not UNSET:
-            field_dict["metric_info"] = metric_info
-        if files is not UNSET:
-            field_dict["files"] = files
         if input_ is not UNSET:
             field_dict["input"] = input_
         if redacted_input is not UNSET:
@@ -602,6 +609,74 @@ class SessionRecord:
         id = UUID(d.pop("id"))
 
         type_ = SessionRecordType(d.pop("type"))
+
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
+        def _parse_run_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                run_id_type_0 = UUID(data)
+
+                return run_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        run_id = _parse_run_id(d.pop("run_id", UNSET))
+
+        def _parse_session_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                session_id_type_0 = UUID(data)
+
+                return session_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_trace_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                trace_id_type_0 = UUID(data)
+
+                return trace_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -697,14 +772,31 @@ class SessionRecord:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metrics_or_null_type_0 = Metrics.from_dict(data)
+                metrics_type_0 = Metrics.from_dict(data)
 
-                return componentsschemas_metrics_or_null_type_0
+                return metrics_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Metrics | None | Unset, data)
 
         metrics = _parse_metrics(d.pop("metrics", UNSET))
+
+        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+
+                return metric_info_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+
+        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -750,74 +842,6 @@ class SessionRecord:
 
         dataset_metadata = _parse_dataset_metadata(d.pop("dataset_metadata", UNSET))
 
-        def _parse_session_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
-
-        def _parse_trace_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                trace_id_type_0 = UUID(data)
-
-                return trace_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
-
-        def _parse_project_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                project_id_type_0 = UUID(data)
-
-                return project_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        project_id = _parse_project_id(d.pop("project_id", UNSET))
-
-        def _parse_run_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                run_id_type_0 = UUID(data)
-
-                return run_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        run_id = _parse_run_id(d.pop("run_id", UNSET))
-
         def _parse_has_children(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -827,37 +851,21 @@ class SessionRecord:
 
         has_children = _parse_has_children(d.pop("has_children", UNSET))
 
-        def _parse_metrics_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_metrics_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                metrics_batch_id_type_0 = UUID(data)
-
-                return metrics_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         metrics_batch_id = _parse_metrics_batch_id(d.pop("metrics_batch_id", UNSET))
 
-        def _parse_session_batch_id(data: object) -> None | Unset | UUID:
+        def _parse_session_batch_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_batch_id_type_0 = UUID(data)
-
-                return session_batch_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         session_batch_id = _parse_session_batch_id(d.pop("session_batch_id", UNSET))
 
@@ -894,40 +902,6 @@ class SessionRecord:
             return cast(None | RecordCommonAnnotationsType0 | Unset, data)
 
         annotations = _parse_annotations(d.pop("annotations", UNSET))
-
-        def _parse_file_ids(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_ids_type_0 = cast(list[str], data)
-
-                return file_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
-
-        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                file_modalities_type_0 = cast(list[str], data)
-
-                return file_modalities_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_annotation_aggregates(data: object) -> None | RecordCommonAnnotationAggregatesType0 | Unset:
             if data is None:
@@ -998,40 +972,39 @@ class SessionRecord:
 
         fully_annotated = _parse_fully_annotated(d.pop("fully_annotated", UNSET))
 
-        def _parse_progress_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("error_message", UNSET))
-
-        def _parse_metric_info(data: object) -> None | RecordCommonMetricInfoType0 | Unset:
+        def _parse_file_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not isinstance(data, list):
                     raise TypeError()
-                metric_info_type_0 = RecordCommonMetricInfoType0.from_dict(data)
+                file_ids_type_0 = cast(list[str], data)
 
-                return metric_info_type_0
+                return file_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecordCommonMetricInfoType0 | Unset, data)
+            return cast(list[str] | None | Unset, data)
 
-        metric_info = _parse_metric_info(d.pop("metric_info", UNSET))
+        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
+
+        def _parse_file_modalities(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                file_modalities_type_0 = cast(list[str], data)
+
+                return file_modalities_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        file_modalities = _parse_file_modalities(d.pop("file_modalities", UNSET))
 
         def _parse_files(data: object) -> None | RecordCommonFilesType0 | Unset:
             if data is None:
@@ -1049,6 +1022,24 @@ class SessionRecord:
             return cast(None | RecordCommonFilesType0 | Unset, data)
 
         files = _parse_files(d.pop("files", UNSET))
+
+        def _parse_progress_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        progress_message = _parse_progress_message(d.pop("progress_message", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("error_message", UNSET))
 
         def _parse_input_(data: object) -> list[Any] | None | str | TextOrAnyType2 | Unset:
             if data is None:
@@ -1298,20 +1289,12 @@ class SessionRecord:
 
         traces = _parse_traces(d.pop("traces", UNSET))
 
-        def _parse_previous_session_id(data: object) -> None | Unset | UUID:
+        def _parse_previous_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                previous_session_id_type_0 = UUID(data)
-
-                return previous_session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         previous_session_id = _parse_previous_session_id(d.pop("previous_session_id", UNSET))
 
@@ -1327,6 +1310,10 @@ class SessionRecord:
         session_record = cls(
             id=id,
             type_=type_,
+            project_id=project_id,
+            run_id=run_id,
+            session_id=session_id,
+            trace_id=trace_id,
             name=name,
             created_at=created_at,
             updated_at=updated_at,
@@ -1334,30 +1321,26 @@ class SessionRecord:
             tags=tags,
             status_code=status_code,
             metrics=metrics,
+            metric_info=metric_info,
             external_id=external_id,
             dataset_input=dataset_input,
             dataset_output=dataset_output,
             dataset_metadata=dataset_metadata,
-            session_id=session_id,
-            trace_id=trace_id,
-            project_id=project_id,
-            run_id=run_id,
             has_children=has_children,
             metrics_batch_id=metrics_batch_id,
             session_batch_id=session_batch_id,
             feedback_rating_info=feedback_rating_info,
             annotations=annotations,
-            file_ids=file_ids,
-            file_modalities=file_modalities,
             annotation_aggregates=annotation_aggregates,
             annotation_agreement=annotation_agreement,
             overall_annotation_agreement=overall_annotation_agreement,
             annotation_queue_ids=annotation_queue_ids,
             fully_annotated=fully_annotated,
+            file_ids=file_ids,
+            file_modalities=file_modalities,
+            files=files,
             progress_message=progress_message,
             error_message=error_message,
-            metric_info=metric_info,
-            files=files,
             input_=input_,
             redacted_input=redacted_input,
             output=output,

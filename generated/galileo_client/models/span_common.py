@@ -17,8 +17,8 @@ class SpanCommon:
     """Fields every span record adds.
 
     Attributes:
-        parent_id (None | Unset | UUID): The parent of this span.
-        is_complete (bool | None | Unset): Whether the parent trace is complete.
+        parent_id (None | Unset | UUID): Galileo ID of the parent of this span (a trace or a span).
+        is_complete (bool | None | Unset): Whether the parent trace is complete or not.
         step_number (int | None | Unset): Topological step number of the span.
     """
 

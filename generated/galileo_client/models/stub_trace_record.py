@@ -27,17 +27,18 @@ T = TypeVar("T", bound="StubTraceRecord")
 
 @_attrs_define
 class StubTraceRecord:
-    """A placeholder the server synthesizes for a trace that spans reference but that was never ingested; it holds
-    those orphan spans together.
+    """Placeholder for a trace referenced by spans but not yet ingested: synthesized when one or more spans declare
+    `trace_id` X but no trace with that id exists in storage. Holds the orphan spans together under one root.
 
         Attributes:
-            type_ (StubTraceRecordType):
-            id (UUID): ID of the missing trace
-            project_id (None | Unset | UUID):
-            run_id (None | Unset | UUID):
-            session_id (None | Unset | UUID):
+            type_ (StubTraceRecordType): Identifies this as a synthesized placeholder, not a real trace.
+            id (UUID): ID of the missing trace, taken from span trace_id references.
+            project_id (None | Unset | UUID): Project ID inferred from child spans, if all agree; otherwise null.
+            run_id (None | Unset | UUID): Run ID inferred from child spans, if all agree; otherwise null.
+            session_id (None | Unset | UUID): Session ID inferred from child spans, if all agree; otherwise null.
             spans (list[AgentSpanRecord | ControlSpanRecord | LlmSpanRecord | RetrieverSpanRecord | SessionRecord |
-                StubTraceRecord | ToolSpanRecord | TraceRecord | UnknownRecord | WorkflowSpanRecord] | None | Unset):
+                StubTraceRecord | ToolSpanRecord | TraceRecord | UnknownRecord | WorkflowSpanRecord] | None | Unset): The orphan
+                spans, nested.
     """
 
     type_: StubTraceRecordType

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="TextContentPart")
 
 @_attrs_define
 class TextContentPart:
-    """
+    """A text segment within a message.
+
     Attributes:
         type_ (TextContentPartType):
         text (None | str | Unset):

@@ -17,17 +17,18 @@ T = TypeVar("T", bound="TextIO")
 
 @_attrs_define
 class TextIO:
-    """Plain-text input and output, as sessions, traces and most spans carry them.
+    """Input and output as sessions, traces and tool, workflow and agent spans carry them: usually text, sometimes
+    messages, content parts, documents or a control result; kept as given.
 
-    Attributes:
-        input_ (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
-            something else.
-        redacted_input (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
-            sent something else.
-        output (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
-            something else.
-        redacted_output (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
-            sent something else.
+        Attributes:
+            input_ (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
+                something else.
+            redacted_input (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
+                sent something else.
+            output (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger sent
+                something else.
+            redacted_output (list[Any] | None | str | TextOrAnyType2 | Unset): Usually a string; kept as given when a logger
+                sent something else.
     """
 
     input_: list[Any] | None | str | TextOrAnyType2 | Unset = UNSET

@@ -17,13 +17,16 @@ T = TypeVar("T", bound="ToolCall")
 
 @_attrs_define
 class ToolCall:
-    """
+    """A tool call requested by the model.
+
     Attributes:
         id (None | str | Unset):
+        type_ (None | str | Unset): Usually `function`.
         function (None | ToolCallFunction | Unset):
     """
 
     id: None | str | Unset = UNSET
+    type_: None | str | Unset = UNSET
     function: None | ToolCallFunction | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,6 +38,12 @@ class ToolCall:
             id = UNSET
         else:
             id = self.id
+
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = self.type_
 
         function: dict[str, Any] | None | Unset
         if isinstance(self.function, Unset):
@@ -49,6 +58,8 @@ class ToolCall:
         field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if function is not UNSET:
             field_dict["function"] = function
 
@@ -69,6 +80,15 @@ class ToolCall:
 
         id = _parse_id(d.pop("id", UNSET))
 
+        def _parse_type_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
         def _parse_function(data: object) -> None | ToolCallFunction | Unset:
             if data is None:
                 return data
@@ -88,6 +108,7 @@ class ToolCall:
 
         tool_call = cls(
             id=id,
+            type_=type_,
             function=function,
         )
 

@@ -13,23 +13,19 @@ T = TypeVar("T", bound="UnknownRecord")
 
 @_attrs_define
 class UnknownRecord:
-    """A record of a type this spec does not know; every field is kept.
+    """A record of a `type` this spec does not know (or a known type that failed to parse); every field is kept.
 
     Attributes:
-        type_ (None | str | Unset):
-        id (None | str | Unset):
+        type_ (str): The record type as sent.
+        id (None | str | Unset): The record id as sent.
     """
 
-    type_: None | str | Unset = UNSET
+    type_: str
     id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = self.type_
+        type_ = self.type_
 
         id: None | str | Unset
         if isinstance(self.id, Unset):
@@ -39,9 +35,11 @@ class UnknownRecord:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
         if id is not UNSET:
             field_dict["id"] = id
 
@@ -50,15 +48,7 @@ class UnknownRecord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type")
 
         def _parse_id(data: object) -> None | str | Unset:
             if data is None:

@@ -19,11 +19,11 @@ T = TypeVar("T", bound="ValidationError")
 class ValidationError:
     """
     Attributes:
-        loc (list[int | str]):
-        msg (str):
-        type_ (str):
+        loc (list[int | str]): Where the error is, e.g. `["body", "filters", 0, "operator"]`.
+        msg (str): Human-readable message.
+        type_ (str): Error kind, e.g. `missing`, `enum`, `uuid_parsing`.
         input_ (Any | Unset): The offending input (any JSON value).
-        ctx (None | Unset | ValidationErrorCtxType0):
+        ctx (None | Unset | ValidationErrorCtxType0): Error context, e.g. the expected enum values.
     """
 
     loc: list[int | str]

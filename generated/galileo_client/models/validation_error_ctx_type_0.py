@@ -11,6 +11,8 @@ T = TypeVar("T", bound="ValidationErrorCtxType0")
 
 @_attrs_define
 class ValidationErrorCtxType0:
+    """Error context, e.g. the expected enum values."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,15 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.export_records_request import ExportRecordsRequest
 from ...models.http_validation_error import HTTPValidationError
-from ...models.log_records_export_request import LogRecordsExportRequest
 from ...types import Response
 
 
 def _get_kwargs(
     project_id: UUID,
     *,
-    body: LogRecordsExportRequest,
+    body: ExportRecordsRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -36,23 +37,18 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | str | None:
+) -> Any | ErrorResponse | HTTPValidationError | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
     if response.status_code == 401:
-        response_401 = HTTPValidationError.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
-    if response.status_code == 403:
-        response_403 = HTTPValidationError.from_dict(response.json())
-
-        return response_403
-
     if response.status_code == 404:
-        response_404 = HTTPValidationError.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
@@ -77,10 +73,6 @@ def _parse_response(
         response_503 = cast(Any, None)
         return response_503
 
-    if response.status_code == 504:
-        response_504 = cast(Any, None)
-        return response_504
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | str]:
+) -> Response[Any | ErrorResponse | HTTPValidationError | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,27 +94,27 @@ def sync_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: LogRecordsExportRequest,
-) -> Response[Any | HTTPValidationError | str]:
+    body: ExportRecordsRequest,
+) -> Response[Any | ErrorResponse | HTTPValidationError | str]:
     """Export Records
 
-     Export the records of a log stream, experiment or metrics-testing run as a stream. Name exactly one
-    of
-    `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the server picks the project's
-    oldest log
-    stream.
+     Export the records (sessions, traces or spans) of a log stream, experiment or metrics-testing run as
+    one
+    stream. Name exactly one of `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the
+    server
+    picks the project's oldest log stream.
 
     Args:
         project_id (UUID):
-        body (LogRecordsExportRequest): Request schema for exporting log records (sessions,
-            traces, spans).
+        body (ExportRecordsRequest): Request schema for exporting log records (sessions, traces,
+            spans).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | str]
+        Response[Any | ErrorResponse | HTTPValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -141,27 +133,27 @@ def sync(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: LogRecordsExportRequest,
-) -> Any | HTTPValidationError | str | None:
+    body: ExportRecordsRequest,
+) -> Any | ErrorResponse | HTTPValidationError | str | None:
     """Export Records
 
-     Export the records of a log stream, experiment or metrics-testing run as a stream. Name exactly one
-    of
-    `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the server picks the project's
-    oldest log
-    stream.
+     Export the records (sessions, traces or spans) of a log stream, experiment or metrics-testing run as
+    one
+    stream. Name exactly one of `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the
+    server
+    picks the project's oldest log stream.
 
     Args:
         project_id (UUID):
-        body (LogRecordsExportRequest): Request schema for exporting log records (sessions,
-            traces, spans).
+        body (ExportRecordsRequest): Request schema for exporting log records (sessions, traces,
+            spans).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | str
+        Any | ErrorResponse | HTTPValidationError | str
     """
 
     return sync_detailed(
@@ -175,27 +167,27 @@ async def asyncio_detailed(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: LogRecordsExportRequest,
-) -> Response[Any | HTTPValidationError | str]:
+    body: ExportRecordsRequest,
+) -> Response[Any | ErrorResponse | HTTPValidationError | str]:
     """Export Records
 
-     Export the records of a log stream, experiment or metrics-testing run as a stream. Name exactly one
-    of
-    `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the server picks the project's
-    oldest log
-    stream.
+     Export the records (sessions, traces or spans) of a log stream, experiment or metrics-testing run as
+    one
+    stream. Name exactly one of `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the
+    server
+    picks the project's oldest log stream.
 
     Args:
         project_id (UUID):
-        body (LogRecordsExportRequest): Request schema for exporting log records (sessions,
-            traces, spans).
+        body (ExportRecordsRequest): Request schema for exporting log records (sessions, traces,
+            spans).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | str]
+        Response[Any | ErrorResponse | HTTPValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -212,27 +204,27 @@ async def asyncio(
     project_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: LogRecordsExportRequest,
-) -> Any | HTTPValidationError | str | None:
+    body: ExportRecordsRequest,
+) -> Any | ErrorResponse | HTTPValidationError | str | None:
     """Export Records
 
-     Export the records of a log stream, experiment or metrics-testing run as a stream. Name exactly one
-    of
-    `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the server picks the project's
-    oldest log
-    stream.
+     Export the records (sessions, traces or spans) of a log stream, experiment or metrics-testing run as
+    one
+    stream. Name exactly one of `log_stream_id`, `experiment_id`, `metrics_testing_id`: without one, the
+    server
+    picks the project's oldest log stream.
 
     Args:
         project_id (UUID):
-        body (LogRecordsExportRequest): Request schema for exporting log records (sessions,
-            traces, spans).
+        body (ExportRecordsRequest): Request schema for exporting log records (sessions, traces,
+            spans).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | str
+        Any | ErrorResponse | HTTPValidationError | str
     """
 
     return (

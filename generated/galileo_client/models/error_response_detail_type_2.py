@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LlmSpanRecordEventsType0Item")
+T = TypeVar("T", bound="ErrorResponseDetailType2")
 
 
 @_attrs_define
-class LlmSpanRecordEventsType0Item:
+class ErrorResponseDetailType2:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class LlmSpanRecordEventsType0Item:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        llm_span_record_events_type_0_item = cls()
+        error_response_detail_type_2 = cls()
 
-        llm_span_record_events_type_0_item.additional_properties = d
-        return llm_span_record_events_type_0_item
+        error_response_detail_type_2.additional_properties = d
+        return error_response_detail_type_2
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.log_records_export_request_export_format import LogRecordsExportRequestExportFormat
-from ..models.log_records_export_request_root_type import LogRecordsExportRequestRootType
+from ..models.export_records_request_export_format import ExportRecordsRequestExportFormat
+from ..models.export_records_request_root_type import ExportRecordsRequestRootType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,34 +21,43 @@ if TYPE_CHECKING:
     from ..models.log_records_text_filter import LogRecordsTextFilter
 
 
-T = TypeVar("T", bound="LogRecordsExportRequest")
+T = TypeVar("T", bound="ExportRecordsRequest")
 
 
 @_attrs_define
-class LogRecordsExportRequest:
+class ExportRecordsRequest:
     """Request schema for exporting log records (sessions, traces, spans).
 
     Attributes:
-        root_type (LogRecordsExportRequestRootType): The root-level type of the exported hierarchies.
+        root_type (ExportRecordsRequestRootType): The root-level type of the exported hierarchies. With `jsonl`,
+            `session` roots carry their traces and
+            spans nested, `trace` roots their spans; `span` exports every span matching the filters.
         log_stream_id (None | Unset | UUID): Log stream id associated with the traces.
         experiment_id (None | Unset | UUID): Experiment id associated with the traces.
         metrics_testing_id (None | Unset | UUID): Metrics testing id associated with the traces.
         filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter | LogRecordsIDFilter |
-            LogRecordsNumberFilter | LogRecordsTextFilter] | Unset): Filters to apply on the export (all must match).
+            LogRecordsNumberFilter | LogRecordsTextFilter] | Unset): Filters to apply on the export; a record must match all
+            of them.
         sort (LogRecordsSortClause | None | Unset): Sort clause for the export. Defaults to native sort (created_at, id
             descending).
         column_ids (list[str] | None | Unset): Column IDs to include in the export. Applies only to CSV exports.
-        export_format (LogRecordsExportRequestExportFormat | Unset): Export format. Default:
-            LogRecordsExportRequestExportFormat.JSONL.
+        export_format (ExportRecordsRequestExportFormat | Unset): Export format: `jsonl` (one root per line, children
+            nested), `jsonl_flat` (one node per line) or `csv`.
+             Default: ExportRecordsRequestExportFormat.JSONL.
         redact (bool | Unset): Redact sensitive data. Default: True.
         file_name (None | str | Unset): Optional filename for the exported file.
-        export_computed_metrics_only (bool | Unset): Export only enabled scorer metrics with computed values (success or
-            roll_up). Default: False.
-        include_code_metric_metadata (bool | Unset): Include per-row scorer metadata returned by code-based scorers.
-            Default: False.
+        export_computed_metrics_only (bool | None | Unset): When true, export only enabled scorer metrics with computed
+            values (success or roll_up). For session
+            exports, omit entire sessions unless every enabled metric at session, trace, or span level is ready
+            (success, roll_up, or not_applicable). Not supported with `export_format=jsonl_flat` (returns 422).
+            Server default: false. Newer servers only; left unset, it is not sent.
+        include_code_metric_metadata (bool | None | Unset): If true, include per-row scorer metadata (the dict returned
+            alongside the score by code-based scorers)
+            on each `MetricSuccess` in the export. Server default: false. Newer servers only; left unset, it is not
+            sent.
     """
 
-    root_type: LogRecordsExportRequestRootType
+    root_type: ExportRecordsRequestRootType
     log_stream_id: None | Unset | UUID = UNSET
     experiment_id: None | Unset | UUID = UNSET
     metrics_testing_id: None | Unset | UUID = UNSET
@@ -65,11 +74,11 @@ class LogRecordsExportRequest:
     ) = UNSET
     sort: LogRecordsSortClause | None | Unset = UNSET
     column_ids: list[str] | None | Unset = UNSET
-    export_format: LogRecordsExportRequestExportFormat | Unset = LogRecordsExportRequestExportFormat.JSONL
+    export_format: ExportRecordsRequestExportFormat | Unset = ExportRecordsRequestExportFormat.JSONL
     redact: bool | Unset = True
     file_name: None | str | Unset = UNSET
-    export_computed_metrics_only: bool | Unset = False
-    include_code_metric_metadata: bool | Unset = False
+    export_computed_metrics_only: bool | None | Unset = UNSET
+    include_code_metric_metadata: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -153,9 +162,17 @@ class LogRecordsExportRequest:
         else:
             file_name = self.file_name
 
-        export_computed_metrics_only = self.export_computed_metrics_only
+        export_computed_metrics_only: bool | None | Unset
+        if isinstance(self.export_computed_metrics_only, Unset):
+            export_computed_metrics_only = UNSET
+        else:
+            export_computed_metrics_only = self.export_computed_metrics_only
 
-        include_code_metric_metadata = self.include_code_metric_metadata
+        include_code_metric_metadata: bool | None | Unset
+        if isinstance(self.include_code_metric_metadata, Unset):
+            include_code_metric_metadata = UNSET
+        else:
+            include_code_metric_metadata = self.include_code_metric_metadata
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -200,7 +217,7 @@ class LogRecordsExportRequest:
         from ..models.log_records_text_filter import LogRecordsTextFilter
 
         d = dict(src_dict)
-        root_type = LogRecordsExportRequestRootType(d.pop("root_type"))
+        root_type = ExportRecordsRequestRootType(d.pop("root_type"))
 
         def _parse_log_stream_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -364,11 +381,11 @@ class LogRecordsExportRequest:
         column_ids = _parse_column_ids(d.pop("column_ids", UNSET))
 
         _export_format = d.pop("export_format", UNSET)
-        export_format: LogRecordsExportRequestExportFormat | Unset
+        export_format: ExportRecordsRequestExportFormat | Unset
         if isinstance(_export_format, Unset):
             export_format = UNSET
         else:
-            export_format = LogRecordsExportRequestExportFormat(_export_format)
+            export_format = ExportRecordsRequestExportFormat(_export_format)
 
         redact = d.pop("redact", UNSET)
 
@@ -381,11 +398,25 @@ class LogRecordsExportRequest:
 
         file_name = _parse_file_name(d.pop("file_name", UNSET))
 
-        export_computed_metrics_only = d.pop("export_computed_metrics_only", UNSET)
+        def _parse_export_computed_metrics_only(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        include_code_metric_metadata = d.pop("include_code_metric_metadata", UNSET)
+        export_computed_metrics_only = _parse_export_computed_metrics_only(d.pop("export_computed_metrics_only", UNSET))
 
-        log_records_export_request = cls(
+        def _parse_include_code_metric_metadata(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        include_code_metric_metadata = _parse_include_code_metric_metadata(d.pop("include_code_metric_metadata", UNSET))
+
+        export_records_request = cls(
             root_type=root_type,
             log_stream_id=log_stream_id,
             experiment_id=experiment_id,
@@ -400,8 +431,8 @@ class LogRecordsExportRequest:
             include_code_metric_metadata=include_code_metric_metadata,
         )
 
-        log_records_export_request.additional_properties = d
-        return log_records_export_request
+        export_records_request.additional_properties = d
+        return export_records_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="MetricErrorFieldsStandardErrorType0")
+T = TypeVar("T", bound="StandardErrorContextType0")
 
 
 @_attrs_define
-class MetricErrorFieldsStandardErrorType0:
+class StandardErrorContextType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class MetricErrorFieldsStandardErrorType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        metric_error_fields_standard_error_type_0 = cls()
+        standard_error_context_type_0 = cls()
 
-        metric_error_fields_standard_error_type_0.additional_properties = d
-        return metric_error_fields_standard_error_type_0
+        standard_error_context_type_0.additional_properties = d
+        return standard_error_context_type_0
 
     @property
     def additional_keys(self) -> list[str]:

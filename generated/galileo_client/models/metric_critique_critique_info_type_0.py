@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="MetricValueFieldsCritiqueType0")
+T = TypeVar("T", bound="MetricCritiqueCritiqueInfoType0")
 
 
 @_attrs_define
-class MetricValueFieldsCritiqueType0:
+class MetricCritiqueCritiqueInfoType0:
+    """`{critique, intended_value, original_explanation}`."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class MetricValueFieldsCritiqueType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        metric_value_fields_critique_type_0 = cls()
+        metric_critique_critique_info_type_0 = cls()
 
-        metric_value_fields_critique_type_0.additional_properties = d
-        return metric_value_fields_critique_type_0
+        metric_critique_critique_info_type_0.additional_properties = d
+        return metric_critique_critique_info_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class LogRecordsExportRequestExportFormat(StrEnum):
+class ExportRecordsRequestExportFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
     JSONL_FLAT = "jsonl_flat"

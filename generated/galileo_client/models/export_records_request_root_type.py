@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class LogRecordsExportRequestRootType(StrEnum):
+class ExportRecordsRequestRootType(StrEnum):
     SESSION = "session"
     SPAN = "span"
     TRACE = "trace"
