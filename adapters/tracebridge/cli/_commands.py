@@ -8,6 +8,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from tracebridge.cli import sandbox, schema
+
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
-REGISTRARS: list[Registrar] = []
+REGISTRARS: list[Registrar] = [
+    schema.register,
+    sandbox.register,
+]

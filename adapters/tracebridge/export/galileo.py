@@ -23,8 +23,8 @@ from galileo_client.api.export import export_records
 from galileo_client.models import (
     AgentSpanRecord,
     ControlSpanRecord,
-    LlmSpanRecord,
     ExportRecordsRequest,
+    LlmSpanRecord,
     RetrieverSpanRecord,
     SessionRecord,
     StubTraceRecord,

@@ -1,0 +1,127 @@
+"""``tracebridge sandbox``: serve the five documented endpoints locally, with generated data and optional faults.
+
+Prints where it listens, the API keys it accepts and the ids it knows, one ``name: value`` per line (scripts and
+tests read them), then serves until interrupted (Ctrl-C or SIGTERM) and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from types import FrameType
+
+from tracebridge.cli.exit_codes import ExitCode
+from tracebridge.sandbox.config import DEFAULT_GALILEO_KEY_HEADER, Latency, SandboxConfig
+from tracebridge.sandbox.faults import FaultKind, FaultSpecError, parse_faults
+from tracebridge.sandbox.server import SandboxServer
+
+DEFAULT_PORT = 8787
+
+FAULT_HELP = (
+    "inject a fault into a share of requests, KIND=RATE with RATE in 0..1; repeatable, once per kind. Kinds: "
+    + ", ".join(kind.value for kind in FaultKind)
+    + " (aliases 429, 500, 502, 503). Decisions are deterministic for the seed."
+)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``sandbox`` subcommand."""
+    parser = subparsers.add_parser(
+        "sandbox",
+        help="serve the Humanloop and Galileo endpoints locally with generated data",
+        description=(
+            "Serve the five documented Humanloop and Galileo endpoints on loopback, with deterministic generated "
+            "data, optional latency and faults. Prints the base URL, API keys and known ids, then serves until "
+            "Ctrl-C."
+        ),
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the generated data and fault decisions (default: 0)"
+    )
+    parser.add_argument(
+        "--records", type=int, default=1000, metavar="N", help="size of each collection (default: 1000)"
+    )
+    parser.add_argument(
+        "--latency-ms",
+        default=None,
+        metavar="MS[+JITTER]",
+        help="add latency to every answer: fixed milliseconds, optionally plus random jitter up to JITTER ms",
+    )
+    parser.add_argument("--fault", action="append", default=[], metavar="KIND=RATE", help=FAULT_HELP)
+    parser.add_argument(
+        "--galileo-key-header",
+        default=DEFAULT_GALILEO_KEY_HEADER,
+        help=(
+            f"header carrying the Galileo key (default: {DEFAULT_GALILEO_KEY_HEADER}; "
+            "Splunk-AO-API-Key is always accepted)"
+        ),
+    )
+    parser.set_defaults(run=run)
+
+
+def _config(args: argparse.Namespace) -> SandboxConfig:
+    if args.records < 0:
+        raise ValueError(f"--records must be >= 0, got {args.records}")
+    if not 0 <= args.port <= 65535:
+        raise ValueError(f"--port must be 0..65535, got {args.port}")
+    return SandboxConfig(
+        host=args.host,
+        port=args.port,
+        seed=args.seed,
+        records=args.records,
+        latency=Latency.parse(args.latency_ms) if args.latency_ms else Latency(),
+        faults=parse_faults(args.fault),
+        galileo_key_header=args.galileo_key_header,
+    )
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the server, print its coordinates, serve until interrupted."""
+    try:
+        config = _config(args)
+    except (FaultSpecError, ValueError) as exc:
+        print(f"tracebridge sandbox: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        server = SandboxServer(config)
+    except OSError as exc:
+        print(f"tracebridge sandbox: cannot listen on {config.host}:{config.port}: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    sandbox = server.sandbox
+    faults = ", ".join(f"{rule.kind.value}={rule.rate:g}" for rule in config.faults) or "none"
+    lines = [
+        f"base url: {server.base_url}",
+        f"humanloop api key: {sandbox.humanloop_key}",
+        f"galileo api key: {sandbox.galileo_key}",
+        f"galileo key header: {config.galileo_key_header}",
+        f"humanloop project: {sandbox.humanloop.project_id}",
+        f"humanloop evaluation: {sandbox.humanloop.evaluation_id}",
+        f"humanloop evaluatees: {' '.join(sandbox.humanloop.evaluatee_ids)}",
+        f"humanloop runs: {' '.join(sandbox.humanloop.run_ids)}",
+        f"galileo project: {sandbox.galileo.project_id}",
+        f"galileo log stream: {sandbox.galileo.log_stream_id}",
+        f"galileo experiment: {sandbox.galileo.experiment_id}",
+        f"seed: {config.seed}",
+        f"records: {config.records}",
+        f"latency: {config.latency}",
+        f"faults: {faults}",
+    ]
+    print("\n".join(lines), flush=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.stop()
+    return ExitCode.OK

@@ -1,0 +1,526 @@
+"""Humanloop v5 onto common records: evaluation logs (current and pre-Nov-2024 shapes) and evaluation runs.
+
+A v5 evaluation log record is one Log of one Run with the Evaluator Logs that judged it. It becomes: a span for the
+Log (and one per nested ``trace_children`` Log), an evaluation per Evaluator Log, a dataset example for the Datapoint,
+and the experiment item linking run x datapoint -> span. The v5 Log union has no type field: the kind is whichever of
+``prompt | tool | flow | agent | evaluator`` is present; a Log of none of these kinds still becomes a span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import attrs
+
+from tracebridge.ids import span_id_for, trace_id_for
+from tracebridge.messages import parse_arguments, text_of, to_otel_message, to_otel_messages
+from tracebridge.normalize.errors import MappingError
+from tracebridge.normalize.humanloop_config import file_identity, model_parameters, operation_for_model
+from tracebridge.normalize.judgments import annotator_kind, judgment_attributes
+from tracebridge.normalize.lossless import Fields, as_mapping, put
+from tracebridge.records import (
+    DatasetExample,
+    Evaluation,
+    Experiment,
+    ExperimentItem,
+    Provenance,
+    Record,
+    Span,
+)
+from tracebridge.timing import seconds_to_nano, span_times, to_unix_nano
+
+SYSTEM: Final = "humanloop"
+API_VERSION = "v5"
+LOG_KINDS = ("prompt", "tool", "flow", "agent", "evaluator")
+"""The keys that tell a v5 Log's kind, in the order the spec's union tries them."""
+ENVELOPE_KEY = "evaluation_log"
+"""Where a log's ``extra`` keeps the fields of an envelope that produced no experiment item of its own."""
+
+
+class _Context:
+    """What a nested Log inherits from where it was found (a plain slotted class: built once per nested Log)."""
+
+    __slots__ = ("api_version", "experiment_id", "judged_log_id", "judged_trace_id", "parent_log_id", "trace_key")
+
+    def __init__(
+        self,
+        *,
+        trace_key: str | None = None,
+        parent_log_id: str | None = None,
+        judged_log_id: str | None = None,
+        judged_trace_id: str | None = None,
+        experiment_id: str | None = None,
+        api_version: str = API_VERSION,
+    ) -> None:
+        self.trace_key = trace_key
+        self.parent_log_id = parent_log_id  # the Log a nested span hangs under (trace_children)
+        self.judged_log_id = judged_log_id  # the Log a nested Evaluator Log judges (evaluator_logs)
+        self.judged_trace_id = judged_trace_id
+        self.experiment_id = experiment_id
+        self.api_version = api_version
+
+
+def log_kind(log: Mapping[str, Any]) -> str | None:
+    """The kind of a v5 Log: the first of prompt/tool/flow/agent/evaluator present as an object."""
+    for kind in LOG_KINDS:
+        if isinstance(log.get(kind), dict):
+            return kind
+    return None
+
+
+def _provenance(record_type: str, source_id: str | None, ctx: _Context, **ids: str | None) -> Provenance:
+    return Provenance(system=SYSTEM, api_version=ctx.api_version, record_type=record_type, source_id=source_id, **ids)
+
+
+def _output_messages(
+    f: Fields, finish_reason: str | None, attributes: dict[str, Any], *, as_tool_result: bool = False
+) -> None:
+    """Map ``output_message`` / ``output``; ``output`` is dropped only when it is the output message's text."""
+    message = f.take("output_message")
+    output = f.get("output")
+    if as_tool_result:
+        if output is not None:
+            attributes["gen_ai.tool.call.result"] = f.take("output")
+        else:
+            f.drop("output")
+        if message is not None:
+            attributes["gen_ai.output.messages"] = [to_otel_message(message)]
+        return
+    if message is not None:
+        converted = to_otel_message(message)
+        if finish_reason is not None:
+            converted["finish_reason"] = finish_reason
+        attributes["gen_ai.output.messages"] = [converted]
+        if output is None or (isinstance(output, str) and output == text_of(converted)):
+            f.drop("output")
+    elif isinstance(output, str):
+        f.drop("output")
+        converted = {"role": "assistant", "parts": [{"type": "text", "content": output}]}
+        if finish_reason is not None:
+            converted["finish_reason"] = finish_reason
+        attributes["gen_ai.output.messages"] = [converted]
+    elif output is None:
+        f.drop("output")
+
+
+def _common_log_fields(f: Fields, attributes: dict[str, Any]) -> None:
+    """Fields every v5 Log kind has and that mean the same for each."""
+    put(attributes, "tracebridge.log.source", f.take_str("source"))
+    put(attributes, "tracebridge.metadata", f.take_dict("metadata"))
+    put(attributes, "tracebridge.log.status", f.take_str("log_status"))
+    put(attributes, "tracebridge.dataset.example_id", f.take_str("source_datapoint_id"))
+    put(attributes, "tracebridge.batches", f.take_list("batches"))
+    put(attributes, "user.id", f.take_str("user"))
+    put(attributes, "deployment.environment.name", f.take_str("environment"))
+    put(attributes, "tracebridge.log.save", f.take_bool("save"))
+    put(attributes, "tracebridge.log.stdout", f.take_str("stdout"))
+    put(attributes, "tracebridge.trace.flow_id", f.take_str("trace_flow_id"))
+    response = f.get("provider_response")
+    if isinstance(response, dict):
+        # Read, not taken: the raw provider payload stays whole in extra.
+        if isinstance(response.get("model"), str):
+            attributes["gen_ai.response.model"] = response["model"]
+        if isinstance(response.get("id"), str):
+            attributes["gen_ai.response.id"] = response["id"]
+
+
+def _model_call_fields(f: Fields, attributes: dict[str, Any]) -> None:
+    put(attributes, "gen_ai.usage.input_tokens", f.take_int("prompt_tokens"))
+    put(attributes, "gen_ai.usage.output_tokens", f.take_int("output_tokens"))
+    put(attributes, "gen_ai.usage.reasoning.output_tokens", f.take_int("reasoning_tokens"))
+    input_cost = f.take_number("prompt_cost")
+    output_cost = f.take_number("output_cost")
+    put(attributes, "tracebridge.cost.input_usd", input_cost)
+    put(attributes, "tracebridge.cost.output_usd", output_cost)
+    if input_cost is not None or output_cost is not None:
+        attributes["tracebridge.cost.total_usd"] = (input_cost or 0) + (output_cost or 0)
+    tool_choice = f.take("tool_choice")
+    put(attributes, "tracebridge.request.tool_choice", tool_choice)
+
+
+def _timing(f: Fields, attributes: dict[str, Any]) -> tuple[int | None, int | None, bool]:
+    start_raw, end_raw, created_raw = f.get("start_time"), f.get("end_time"), f.get("created_at")
+    start, end, created = to_unix_nano(start_raw), to_unix_nano(end_raw), to_unix_nano(created_raw)
+    # A timestamp that does not parse is left in extra as written.
+    for key, value in (("start_time", start), ("end_time", end), ("created_at", created)):
+        if value is not None or f.get(key) is None:
+            f.drop(key)
+    put(attributes, "tracebridge.created_at_unix_nano", created)
+    latency_s = f.take_number("provider_latency")
+    put(attributes, "tracebridge.latency.provider_s", latency_s)
+    latency = seconds_to_nano(latency_s)
+    derived = start is None and created is not None
+    if start is None:
+        start = created
+    start, end, end_derived = span_times(start, end, latency)
+    return start, end, derived or end_derived
+
+
+def _kind_attributes(kind: str | None, f: Fields, attributes: dict[str, Any]) -> tuple[str | None, str, str]:
+    """Operation name, span name and span kind for a Log of ``kind``; takes the kind's own fields."""
+    if kind is None:
+        return None, "log", "INTERNAL"
+    file = f.child(kind)
+    label = file_identity(file, kind, attributes)
+    if kind in ("prompt", "agent"):
+        model_parameters(file, attributes)
+        if kind == "agent":
+            put(attributes, "gen_ai.agent.name", label)
+            put(attributes, "gen_ai.agent.id", attributes.get("tracebridge.file.id"))
+            put(attributes, "gen_ai.agent.version", attributes.get("tracebridge.file.version_id"))
+            return "invoke_agent", f"invoke_agent {label}" if label else "invoke_agent", "INTERNAL"
+        put(attributes, "gen_ai.prompt.name", label)
+        operation = operation_for_model(attributes)
+        model = attributes.get("gen_ai.request.model")
+        return operation, f"{operation} {model}" if model else operation, "CLIENT"
+    if kind == "tool":
+        function = file.child("function")
+        tool_name = function.take_str("name") or label
+        put(attributes, "gen_ai.tool.name", tool_name)
+        put(attributes, "gen_ai.tool.description", function.take_str("description"))
+        put(attributes, "tracebridge.tool.parameters", function.take_dict("parameters"))
+        put(attributes, "tracebridge.tool.strict", function.take_bool("strict"))
+        put(attributes, "tracebridge.tool.type", file.take_str("tool_type"))
+        attributes["gen_ai.tool.type"] = "function"
+        return "execute_tool", f"execute_tool {tool_name}" if tool_name else "execute_tool", "INTERNAL"
+    if kind == "flow":
+        put(attributes, "gen_ai.workflow.name", label)
+        return "invoke_workflow", f"invoke_workflow {label}" if label else "invoke_workflow", "INTERNAL"
+    return None, kind, "INTERNAL"  # evaluator Logs become evaluations, not spans; kept for completeness
+
+
+def _log_records(log: Any, ctx: _Context, path: str) -> list[Record]:
+    """A v5 Log (any kind) and everything nested in it, as records."""
+    if not isinstance(log, dict):
+        raise MappingError("a v5 log must be an object", record_id=None, field_path=path)
+    kind = log_kind(log)
+    if kind == "evaluator":
+        return _evaluator_log_records(log, ctx, path)
+    return _span_log_records(log, kind, ctx, path)
+
+
+def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, path: str) -> list[Record]:
+    f = Fields(log)
+    log_id = f.take_str("id")
+    if log_id is None:
+        raise MappingError("a v5 log has no id", record_id=None, field_path=f"{path}.id")
+    attributes: dict[str, Any] = {}
+    trace_parent_id = f.take_str("trace_parent_id")
+    source_trace_id = f.take_str("trace_id")
+    parent_log_id = trace_parent_id or ctx.parent_log_id
+    trace_key = source_trace_id or ctx.trace_key or trace_parent_id or log_id
+    trace_id = trace_id_for(SYSTEM, trace_key)
+    span_id = span_id_for(SYSTEM, log_id)
+    start, end, derived = _timing(f, attributes)
+    operation, name, span_kind = _kind_attributes(kind, f, attributes)
+    put(attributes, "gen_ai.operation.name", operation)
+    _common_log_fields(f, attributes)
+    finish_reason = f.take_str("finish_reason")
+    if finish_reason is not None:
+        attributes["gen_ai.response.finish_reasons"] = [finish_reason]
+    if kind in ("prompt", "agent") or kind is None:
+        _model_call_fields(f, attributes)
+    messages = f.take_list("messages")
+    if messages is not None:
+        attributes["gen_ai.input.messages"] = to_otel_messages(messages)
+    inputs = f.get("inputs")
+    if kind == "tool":
+        if inputs is not None:
+            attributes["gen_ai.tool.call.arguments"] = parse_arguments(f.take("inputs"))
+        else:
+            f.drop("inputs")
+    else:
+        put(attributes, "tracebridge.prompt.variables", f.take_dict("inputs"))
+    _output_messages(f, finish_reason, attributes, as_tool_result=kind == "tool")
+    error = f.take_str("error")
+    if error is not None:
+        attributes["error.type"] = "_OTHER"
+    status = "ERROR" if error is not None else "UNSET"
+    if ctx.experiment_id is not None:
+        attributes["tracebridge.experiment.id"] = ctx.experiment_id
+    if parent_log_id is not None and trace_parent_id is None:
+        attributes["tracebridge.parent.inferred"] = True
+
+    judged_ctx = _Context(
+        judged_log_id=log_id, judged_trace_id=trace_id, experiment_id=ctx.experiment_id, api_version=ctx.api_version
+    )
+    child_ctx = _Context(
+        trace_key=trace_key, parent_log_id=log_id, experiment_id=ctx.experiment_id, api_version=ctx.api_version
+    )
+    children: list[Record] = []
+    evaluator_logs = f.take_list("evaluator_logs")
+    for i, item in enumerate(evaluator_logs or ()):
+        children.extend(_log_records(item, judged_ctx, f"{path}.evaluator_logs[{i}]"))
+    trace_children = f.take_list("trace_children")
+    for i, item in enumerate(trace_children or ()):
+        children.extend(_log_records(item, child_ctx, f"{path}.trace_children[{i}]"))
+
+    span = Span(
+        trace_id=trace_id,
+        span_id=span_id,
+        parent_span_id=span_id_for(SYSTEM, parent_log_id) if parent_log_id else None,
+        name=name,
+        kind=span_kind,  # type: ignore[arg-type]
+        start_time_unix_nano=start,
+        end_time_unix_nano=end,
+        timing_derived=derived,
+        status_code=status,  # type: ignore[arg-type]
+        status_message=error,
+        attributes=attributes,
+        provenance=_provenance(
+            f"{kind or 'unknown'}_log", log_id, ctx, parent_id=parent_log_id, trace_id=source_trace_id
+        ),
+        extra=f.rest(),
+    )
+    return [span, *children]
+
+
+def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> list[Record]:
+    """An Evaluator Log: one evaluation of the Log it judges (``parent_id``), judgment mapped by ``return_type``."""
+    f = Fields(log)
+    log_id = f.take_str("id")
+    if log_id is None:
+        raise MappingError("a v5 evaluator log has no id", record_id=None, field_path=f"{path}.id")
+    attributes: dict[str, Any] = {}
+    evaluator = f.child("evaluator")
+    label = file_identity(evaluator, "evaluator", attributes, prefix="tracebridge.evaluator.")
+    spec = evaluator.child("spec")
+    return_type = spec.take_str("return_type")
+    evaluator_type = spec.take_str("evaluator_type")
+    put(attributes, "tracebridge.evaluation.evaluator_type", evaluator_type)
+    put(attributes, "tracebridge.evaluation.annotator_kind", annotator_kind(evaluator_type))
+    put(attributes, "tracebridge.evaluation.arguments_type", spec.take_str("arguments_type"))
+    name = label or attributes.get("tracebridge.evaluator.id") or "evaluator"
+    attributes["gen_ai.evaluation.name"] = name
+    judgment = f.take("judgment")
+    attributes.update(judgment_attributes(judgment, return_type))
+    output = f.get("output")
+    if isinstance(output, str) and "gen_ai.evaluation.explanation" not in attributes:
+        attributes["gen_ai.evaluation.explanation"] = f.take("output")
+    elif output is None:
+        f.drop("output")
+    error = f.take_str("error")
+    if error is not None:
+        attributes["tracebridge.evaluation.error"] = error
+        attributes["error.type"] = "_OTHER"
+    put(attributes, "tracebridge.evaluation.marked_completed", f.take_bool("marked_completed"))
+    put(attributes, "tracebridge.evaluation.stdout", f.take_str("stdout"))
+    put(attributes, "user.id", f.take_str("user"))
+    put(attributes, "tracebridge.metadata", f.take_dict("metadata"))
+    created = to_unix_nano(f.get("created_at"))
+    if created is not None or f.get("created_at") is None:
+        f.drop("created_at")
+    parent_id = f.take_str("parent_id") or ctx.judged_log_id
+    status = "error" if error is not None else ("success" if judgment is not None else "pending")
+    records: list[Record] = []
+    parent_trace_id = ctx.judged_trace_id if parent_id == ctx.judged_log_id else None
+    parent = f.get("parent")
+    if isinstance(parent, dict):
+        f.drop("parent")
+        parent_ctx = _Context(experiment_id=ctx.experiment_id, api_version=ctx.api_version)
+        parent_records = _log_records(parent, parent_ctx, f"{path}.parent")
+        records.extend(parent_records)
+        first = parent_records[0] if parent_records else None
+        if isinstance(first, Span) and first.provenance.source_id == parent_id:
+            parent_trace_id = first.trace_id
+    if ctx.experiment_id is not None:
+        attributes["tracebridge.experiment.id"] = ctx.experiment_id
+    # An Evaluator Log's own call tree (its LLM call, judgments of the judgment) hangs under the Evaluator Log.
+    experiment_id, api_version = ctx.experiment_id, ctx.api_version
+    for key, nested_ctx in (
+        ("evaluator_logs", _Context(judged_log_id=log_id, experiment_id=experiment_id, api_version=api_version)),
+        ("trace_children", _Context(parent_log_id=log_id, experiment_id=experiment_id, api_version=api_version)),
+    ):
+        for i, item in enumerate(f.take_list(key) or ()):
+            records.extend(_log_records(item, nested_ctx, f"{path}.{key}[{i}]"))
+    evaluation = Evaluation(
+        evaluation_id=log_id,
+        name=str(name),
+        target_type="span",
+        trace_id=parent_trace_id,
+        span_id=span_id_for(SYSTEM, parent_id) if parent_id else None,
+        experiment_id=ctx.experiment_id,
+        time_unix_nano=created,
+        status=status,
+        attributes=attributes,
+        provenance=_provenance("evaluator_log", log_id, ctx, parent_id=parent_id, trace_id=f.take_str("trace_id")),
+        extra=f.rest(),
+    )
+    return [evaluation, *records]
+
+
+def _datapoint_record(
+    datapoint: Any, ctx: _Context, path: str, dataset: Mapping[str, Any] | None = None
+) -> DatasetExample:
+    if not isinstance(datapoint, dict):
+        raise MappingError("a datapoint must be an object", record_id=None, field_path=path)
+    f = Fields(datapoint)
+    example_id = f.take_str("id")
+    if example_id is None:
+        raise MappingError("a datapoint has no id", record_id=None, field_path=f"{path}.id")
+    example_input: dict[str, Any] = {}
+    put(example_input, "inputs", f.take_dict("inputs"))
+    messages = f.take_list("messages")
+    if messages is not None:
+        example_input["messages"] = to_otel_messages(messages)
+    target = f.take_dict("target")
+    return DatasetExample(
+        example_id=example_id,
+        dataset_id=(dataset or {}).get("id"),
+        dataset_version_id=(dataset or {}).get("version_id"),
+        input=example_input or None,
+        expected_output=target,
+        provenance=_provenance("datapoint", example_id, ctx),
+        extra=f.rest(),
+    )
+
+
+def _subject(file: Fields, default_kind: str = "file") -> tuple[dict[str, Any], str | None]:
+    """A file version's identity as a plain dict (type, id, path, name, version_id, version_name, tags) and label."""
+    kind = file.get("type") if isinstance(file.get("type"), str) else default_kind
+    identity: dict[str, Any] = {}
+    label = file_identity(file, str(kind), identity)
+    subject = {k.removeprefix("tracebridge.file."): v for k, v in identity.items() if k.startswith("tracebridge.file.")}
+    if "tracebridge.tags" in identity:
+        subject["tags"] = identity["tracebridge.tags"]
+    return subject, label
+
+
+def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
+    f = Fields(record)
+    api_version = "v5-legacy" if legacy else API_VERSION
+    item_attributes: dict[str, Any] = {}
+    experiment_id: str | None = None
+    if legacy:
+        # Before runs existed, an evaluation's logs were grouped by the evaluated version. A version with no id or
+        # path identifies no experiment: it is then left whole for the log's extra.
+        evaluated = f.get("evaluated_version")
+        if isinstance(evaluated, dict) and any(
+            isinstance(evaluated.get(k), str) for k in ("version_id", "id", "path", "name")
+        ):
+            subject, label = _subject(f.child("evaluated_version"))
+            item_attributes = {f"tracebridge.experiment.subject.{k}": v for k, v in subject.items()}
+            experiment_id = subject.get("version_id") or subject.get("id") or label
+    else:
+        experiment_id = f.take_str("run_id")
+    ctx = _Context(experiment_id=experiment_id, api_version=api_version)
+    records: list[Record] = []
+    log = f.take("log")
+    log_records = _log_records(log, ctx, "log")
+    records.extend(log_records)
+    main = log_records[0] if log_records else None
+    log_id = main.provenance.source_id if main is not None else None
+    evaluated_ctx = ctx
+    if isinstance(main, Span):
+        evaluated_ctx = _Context(
+            judged_log_id=log_id,
+            judged_trace_id=main.trace_id,
+            experiment_id=experiment_id,
+            api_version=api_version,
+        )
+    for i, item in enumerate(f.take_list("evaluator_logs") or ()):
+        records.extend(_log_records(item, evaluated_ctx, f"evaluator_logs[{i}]"))
+    datapoint = f.take("datapoint")
+    example_id: str | None = None
+    if datapoint is not None:
+        example = _datapoint_record(datapoint, ctx, "datapoint")
+        example_id = example.example_id
+        records.append(example)
+    if example_id is None and isinstance(main, Span):
+        value = main.attributes.get("tracebridge.dataset.example_id")
+        example_id = value if isinstance(value, str) else None
+    if experiment_id is not None:
+        span = main if isinstance(main, Span) else None
+        records.append(
+            ExperimentItem(
+                experiment_id=experiment_id,
+                example_id=example_id,
+                trace_id=span.trace_id if span else None,
+                span_id=span.span_id if span else None,
+                start_time_unix_nano=span.start_time_unix_nano if span else None,
+                end_time_unix_nano=span.end_time_unix_nano if span else None,
+                status_code=span.status_code if span else "UNSET",
+                status_message=span.status_message if span else None,
+                attributes=item_attributes,
+                provenance=_provenance("evaluation_log", log_id, ctx),
+                extra=f.rest(),
+            )
+        )
+    else:
+        # No run and no evaluated version: nothing to link; unknown envelope fields go on the log's span.
+        leftover = f.rest()
+        if leftover and main is not None:
+            records[0] = attrs.evolve(main, extra={**main.extra, ENVELOPE_KEY: leftover})
+    return records
+
+
+def normalize_evaluation_log(record: Any) -> list[Record]:
+    """A v5 evaluation log record (``V5EvaluationLogResponse``, the legacy shape, or the same JSON) as records.
+
+    The legacy shape (``{evaluated_version, datapoint, log, evaluator_logs}``, exports before Nov 2024) is recognised
+    by its missing ``run_id``.
+    """
+    data = as_mapping(record)
+    return _evaluation_log(data, legacy="run_id" not in data)
+
+
+def normalize_legacy_evaluation_log(record: Any) -> list[Record]:
+    """The pre-Nov-2024 shape (``V5LegacyEvaluationLogResponse``) explicitly."""
+    return _evaluation_log(as_mapping(record), legacy=True)
+
+
+def normalize_log(record: Any) -> list[Record]:
+    """A bare v5 Log of any kind (as found in ``logs/N.jsonl`` of an export) and everything nested in it."""
+    return _log_records(as_mapping(record), _Context(), "log")
+
+
+def normalize_evaluation_run(record: Any, *, evaluation_id: str | None = None) -> list[Record]:
+    """A v5 Run (``V5EvaluationRunResponse``) as an experiment, plus the dataset's datapoints when it embeds them."""
+    f = Fields(as_mapping(record))
+    run_id = f.take_str("id")
+    if run_id is None:
+        raise MappingError("a v5 run has no id", record_id=None, field_path="id")
+    attributes: dict[str, Any] = {}
+    ctx = _Context(experiment_id=run_id)
+    records: list[Record] = []
+    dataset = f.child("dataset")
+    dataset_identity, _ = _subject(dataset, "dataset")
+    dataset_id = dataset_identity.pop("id", None)
+    dataset_version_id = dataset_identity.pop("version_id", None)
+    attributes.update({f"tracebridge.dataset.{k}": v for k, v in dataset_identity.items()})
+    put(attributes, "tracebridge.dataset.datapoints_count", dataset.take_int("datapoints_count"))
+    for i, datapoint in enumerate(dataset.take_list("datapoints") or ()):
+        records.append(
+            _datapoint_record(
+                datapoint, ctx, f"dataset.datapoints[{i}]", {"id": dataset_id, "version_id": dataset_version_id}
+            )
+        )
+    version = f.child("version")
+    subject, label = _subject(version)
+    if subject.get("type") in ("prompt", "agent"):
+        model_parameters(version, attributes)
+    put(attributes, "tracebridge.experiment.orchestrated", f.take_bool("orchestrated"))
+    added = to_unix_nano(f.get("added_at"))
+    if added is not None or f.get("added_at") is None:
+        f.drop("added_at")
+    put(attributes, "tracebridge.experiment.added_at_unix_nano", added)
+    created = to_unix_nano(f.get("created_at"))
+    if created is not None or f.get("created_at") is None:
+        f.drop("created_at")
+    put(attributes, "tracebridge.experiment.created_by", f.take("created_by"))
+    experiment = Experiment(
+        experiment_id=run_id,
+        evaluation_id=evaluation_id,
+        name=subject.get("version_name") or label,
+        status=f.take_str("status"),
+        is_control=f.take_bool("control"),
+        created_at_unix_nano=created,
+        dataset_id=dataset_id,
+        dataset_version_id=dataset_version_id,
+        subject=subject or None,
+        attributes=attributes,
+        provenance=_provenance("evaluation_run", run_id, ctx),
+        extra=f.rest(),
+    )
+    return [experiment, *records]

@@ -1,0 +1,63 @@
+"""The interface every output format implements, so the CLI drives one, or several at once, the same way.
+
+The life of a sink: ``write`` batches of records (and ``reject`` what could not be mapped); ``state`` whenever the
+export checkpoints; then ``close`` to publish the files, or ``abort`` when the run fails. Nothing appears under its
+final name before ``close``. A resumed run opens the sink with ``resume=True`` and calls ``restore`` with the state
+the checkpoint saved, which cuts away whatever the killed run wrote after that checkpoint, so no record is written
+twice and none is lost.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import Any, ClassVar, Self
+
+from tracebridge.export.rejects import Reject
+from tracebridge.records import Record
+from tracebridge.sinks.manifest import Manifest
+
+SinkState = dict[str, Any]
+"""JSON-ready (the checkpoint stores it as JSON): per-file byte offsets, row counts, part lists."""
+
+
+class Sink(ABC):
+    format: ClassVar[str]
+    """The ``--format`` name: jsonl, csv, parquet or duckdb."""
+
+    @abstractmethod
+    def write(self, records: Iterable[Record]) -> None:
+        """Append records; each goes to its record type's file or table."""
+
+    def reject(self, reject: Reject) -> None:  # noqa: B027 - optional hook, a no-op by design
+        """Record a reject. Format sinks ignore it: ``MultiSink`` writes the one ``rejects.jsonl`` for all formats."""
+
+    @abstractmethod
+    def state(self) -> SinkState:
+        """A durable point to come back to: everything written so far is on disk when this returns."""
+
+    @abstractmethod
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Drop everything written after ``state`` (``{}``: everything), so writing continues from there."""
+
+    @abstractmethod
+    def close(self, manifest: Manifest | None = None) -> None:
+        """Finish and publish the files under their final names. The sink cannot be used afterwards."""
+
+    @abstractmethod
+    def abort(self, *, discard: bool = False) -> None:
+        """Stop without publishing. Partial files stay (for ``--resume``) unless ``discard``."""
+
+    @abstractmethod
+    def files(self) -> list[str]:
+        """The final file names this sink publishes, relative to the output directory."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        """On an exception, abort (keeping the partial files for a resume); a sink left unclosed is aborted too."""
+        self.abort()

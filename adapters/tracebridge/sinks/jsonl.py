@@ -1,0 +1,132 @@
+"""JSON Lines, the default format: standard library only, one object per line, exactly ``to_json_dict``.
+
+Why it is the default: every tool reads it, it needs no extra dependency, and it is the format the other formats are
+checked against (the tests compare Parquet, DuckDB and CSV with it row for row). Lines are encoded with one shared
+compact encoder and written through a large buffer, since this runs once per record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
+
+from tracebridge.records import Record
+from tracebridge.serialization import to_json_dict
+from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.columns import JSON_ENCODER
+from tracebridge.sinks.layout import TABLES, partial_dir
+from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.staging import StagedFile
+
+EXTENSION = ".jsonl"
+
+
+def json_line(record: Record) -> bytes:
+    """One record as one UTF-8 JSON line, newline included."""
+    return (JSON_ENCODER.encode(to_json_dict(record)) + "\n").encode("utf-8")
+
+
+class JsonlSink(Sink):
+    """``spans.jsonl``, ``evaluations.jsonl``, ... in ``out_dir``, staged under ``.partial/`` until ``close``.
+
+    ``staging`` overrides where the partial files live (the DuckDB sink keeps its own JSONL journal there).
+    """
+
+    format: ClassVar[str] = "jsonl"
+
+    def __init__(self, out_dir: Path, *, resume: bool = False, staging: Path | None = None) -> None:
+        self.out_dir = out_dir
+        staging = staging if staging is not None else partial_dir(out_dir)
+        self._files = {
+            record_type: StagedFile(staging / f"{stem}{EXTENSION}", out_dir / f"{stem}{EXTENSION}", resume=resume)
+            for record_type, stem in TABLES.items()
+        }
+        self._rows = dict.fromkeys(TABLES, 0)
+        self._open = True
+
+    def write(self, records: Iterable[Record]) -> None:
+        files = {record_type: staged.handle for record_type, staged in self._files.items()}
+        rows = self._rows
+        encode = JSON_ENCODER.encode
+        for record in records:
+            record_type = record.record_type
+            files[record_type].write((encode(to_json_dict(record)) + "\n").encode("utf-8"))
+            rows[record_type] += 1
+
+    def state(self) -> SinkState:
+        return {
+            record_type: {"bytes": staged.sync(), "rows": self._rows[record_type]}
+            for record_type, staged in self._files.items()
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        for record_type, staged in self._files.items():
+            saved = state.get(record_type, {})
+            staged.truncate(int(saved.get("bytes", 0)))
+            self._rows[record_type] = int(saved.get("rows", 0))
+
+    def flush(self) -> None:
+        for staged in self._files.values():
+            staged.flush()
+
+    def partial_paths(self) -> dict[str, Path]:
+        """The staged file of each record type (complete up to the last write once ``flush`` ran)."""
+        return {record_type: staged.partial for record_type, staged in self._files.items()}
+
+    def rows(self) -> dict[str, int]:
+        return dict(self._rows)
+
+    def close(self, manifest: Manifest | None = None) -> None:
+        if not self._open:
+            return
+        for staged in self._files.values():
+            staged.commit()
+        self._open = False
+
+    def abort(self, *, discard: bool = False) -> None:
+        if not self._open:
+            return
+        for staged in self._files.values():
+            staged.discard() if discard else staged.close()
+        self._open = False
+
+    def files(self) -> list[str]:
+        return [staged.final.name for staged in self._files.values()]
+
+
+class JsonlStreamSink(Sink):
+    """``--out -``: every record as one JSONL stream on ``stream`` (stdout), told apart by ``record_type``.
+
+    A pipe cannot be rewound, so a stream cannot be resumed: ``restore`` accepts only the empty state.
+    """
+
+    format: ClassVar[str] = "jsonl"
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._rows = 0
+
+    def write(self, records: Iterable[Record]) -> None:
+        encode = JSON_ENCODER.encode
+        lines = [encode(to_json_dict(record)) for record in records]
+        if lines:
+            self._stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+            self._rows += len(lines)
+
+    def state(self) -> SinkState:
+        self._stream.flush()
+        return {"rows": self._rows}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        if int(state.get("rows", 0)) != self._rows:
+            raise ValueError("output to stdout (--out -) cannot be resumed; write to a directory to use --resume")
+
+    def close(self, manifest: Manifest | None = None) -> None:
+        self._stream.flush()
+
+    def abort(self, *, discard: bool = False) -> None:
+        self._stream.flush()
+
+    def files(self) -> list[str]:
+        return ["-"]

@@ -1,0 +1,208 @@
+"""Benchmark: normalization throughput against the cost of merely parsing and re-serializing the same JSON.
+
+Normalizes 100,000 Galileo span records and 100,000 Humanloop v5 evaluation logs (generated in-process and
+deterministically, so runs are comparable) and prints records/s beside the time ``json.loads`` + ``json.dumps`` take on
+the same bytes in the same run. The ratio is the figure that matters (target: at most 4x): it is independent of the
+machine, and it says how much the mapping costs over the I/O any exporter pays anyway.
+
+"normalize" is the adapter plus ``to_json_dict`` (parsed source record in, JSON-ready common records out): the cost
+tracebridge adds. The end-to-end figure (bytes in, JSONL text out) is printed too; it is larger mainly because the
+output is bigger than the input (one source line becomes several records, each with its ids and provenance).
+
+    .venv/bin/python scripts/bench_normalize.py [--count N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "adapters"))
+
+from tracebridge.normalize import galileo, humanloop_v5
+from tracebridge.serialization import to_json_dict
+
+TARGET_RATIO = 4.0
+
+
+def _uuid(n: int, salt: int) -> str:
+    return str(uuid.UUID(int=(salt << 64) | (n + 1)))
+
+
+def galileo_span(n: int) -> dict[str, Any]:
+    """A realistic Galileo LLM span line (jsonl_flat): messages, usage metrics and two scorer metrics."""
+    return {
+        "type": "llm",
+        "id": _uuid(n, 1),
+        "trace_id": _uuid(n // 5, 2),
+        "session_id": _uuid(n // 50, 3),
+        "parent_id": _uuid(n // 5, 2),
+        "project_id": "0d4e3799-3861-4759-875f-9ae14c167b0a",
+        "run_id": "74aec44e-ec21-4c9f-a3e2-b2ab2b81b4db",
+        "name": "openai-call",
+        "created_at": f"2026-07-07T15:{n // 60 % 60:02d}:{n % 60:02d}.105190Z",
+        "updated_at": None,
+        "input": [
+            {"role": "system", "content": "You are a helpful assistant."},
+            {"role": "user", "content": f"Question number {n}: what is the capital of France?"},
+        ],
+        "output": {"role": "assistant", "content": f"Paris (answer {n}).", "tool_calls": None},
+        "model": "gpt-4o",
+        "temperature": 0.2,
+        "finish_reason": "stop",
+        "tools": None,
+        "user_metadata": {"team": "search"},
+        "tags": ["prod"],
+        "status_code": 200,
+        "error_message": "",
+        "step_number": 2,
+        "is_complete": True,
+        "metrics": {
+            "duration_ns": 812_000_000 + n,
+            "num_input_tokens": 31,
+            "num_output_tokens": 6,
+            "num_total_tokens": 37,
+            "6b0e6f6c-9c5b-4a39-9a51-30f3b2b46b0a": 0.93,
+        },
+        "metric_info": {
+            "6b0e6f6c-9c5b-4a39-9a51-30f3b2b46b0a": {
+                "status_type": "success",
+                "metric_key_alias": "correctness",
+                "value": 0.93,
+                "explanation": "The answer is correct.",
+            },
+            "toxicity": {"status_type": "pending"},
+        },
+        "feedback_rating_info": {},
+        "annotations": {},
+        "dataset_input": None,
+        "dataset_output": None,
+        "dataset_metadata": {},
+    }
+
+
+def humanloop_log(n: int) -> dict[str, Any]:
+    """A realistic Humanloop v5 evaluation log: prompt log with its version, a datapoint, two evaluator logs."""
+    log_id = f"log_{n:08d}"
+    return {
+        "run_id": f"run_{n // 1000:04d}",
+        "datapoint": {"id": f"dp_{n:08d}", "inputs": {"city": "Paris"}, "target": {"answer": "Paris"}},
+        "log": {
+            "id": log_id,
+            "prompt": {
+                "id": "pr_abc",
+                "path": "geo/capital",
+                "version_id": "prv_1",
+                "model": "gpt-4o",
+                "provider": "openai",
+                "temperature": 0.2,
+                "max_tokens": 256,
+                "template": [{"role": "system", "content": "Answer briefly. {{city}}"}],
+                "endpoint": "chat",
+            },
+            "created_at": f"2025-03-01T10:{n // 60 % 60:02d}:{n % 60:02d}Z",
+            "provider_latency": 0.84,
+            "inputs": {"city": "Paris"},
+            "messages": [{"role": "user", "content": f"Capital for request {n}?"}],
+            "output_message": {"role": "assistant", "content": "Paris."},
+            "output": "Paris.",
+            "prompt_tokens": 18,
+            "output_tokens": 2,
+            "prompt_cost": 0.00009,
+            "output_cost": 0.00003,
+            "finish_reason": "stop",
+            "source_datapoint_id": f"dp_{n:08d}",
+            "log_status": "complete",
+        },
+        "evaluator_logs": [
+            {
+                "id": f"log_e{n:08d}",
+                "parent_id": log_id,
+                "judgment": True,
+                "created_at": "2025-03-01T10:00:02Z",
+                "evaluator": {
+                    "id": "ev_exact",
+                    "path": "evals/exact-match",
+                    "version_id": "evv_1",
+                    "spec": {"evaluator_type": "python", "return_type": "boolean", "arguments_type": "target_required"},
+                },
+            },
+            {
+                "id": f"log_f{n:08d}",
+                "parent_id": log_id,
+                "judgment": 0.8,
+                "evaluator": {
+                    "id": "ev_llm",
+                    "path": "evals/quality",
+                    "spec": {"evaluator_type": "llm", "return_type": "number"},
+                },
+            },
+        ],
+    }
+
+
+def _lines(make: Callable[[int], dict[str, Any]], count: int) -> list[bytes]:
+    return [json.dumps(make(i)).encode() for i in range(count)]
+
+
+def _baseline(lines: list[bytes]) -> float:
+    start = time.perf_counter()
+    for line in lines:
+        json.dumps(json.loads(line))
+    return time.perf_counter() - start
+
+
+def _normalize(parsed: list[Any], normalize: Callable[[Any], list[Any]]) -> tuple[float, list[dict[str, Any]]]:
+    start = time.perf_counter()
+    out = [to_json_dict(record) for source in parsed for record in normalize(source)]
+    return time.perf_counter() - start, out
+
+
+def _report(label: str, lines: list[bytes], normalize: Callable[[Any], list[Any]]) -> float:
+    parsed = [json.loads(line) for line in lines]
+    _normalize(parsed[:1000], normalize)  # warm up
+    baseline = min(_baseline(lines) for _ in range(3))
+    elapsed, out = min((_normalize(parsed, normalize) for _ in range(3)), key=lambda r: r[0])
+    start = time.perf_counter()
+    for line in lines:
+        json.loads(line)
+    loads = time.perf_counter() - start
+    start = time.perf_counter()
+    for record in out:
+        json.dumps(record)
+    dumps = time.perf_counter() - start
+    ratio = elapsed / baseline
+    size = sum(len(line) for line in lines) / 1e6
+    print(
+        f"{label}: {len(lines)} source records ({size:.1f} MB) -> {len(out)} common records\n"
+        f"  json.loads+json.dumps (same bytes)   {baseline:6.2f}s  {len(lines) / baseline:>9,.0f} records/s\n"
+        f"  normalize (adapter + to_json_dict)   {elapsed:6.2f}s  {len(lines) / elapsed:>9,.0f} records/s"
+        f"  -> ratio {ratio:.2f}x\n"
+        f"  end to end (loads+normalize+dumps)   {loads + elapsed + dumps:6.2f}s  "
+        f"{len(lines) / (loads + elapsed + dumps):>9,.0f} records/s  -> {(loads + elapsed + dumps) / baseline:.2f}x"
+    )
+    return ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000, help="records per vendor (default 100000)")
+    args = parser.parse_args(argv)
+    ratios = [
+        _report("galileo llm spans", _lines(galileo_span, args.count), galileo.normalize_record),
+        _report("humanloop v5 logs", _lines(humanloop_log, args.count), humanloop_v5.normalize_evaluation_log),
+    ]
+    worst = max(ratios)
+    verdict = "within" if worst <= TARGET_RATIO else "OVER"
+    print(f"worst ratio {worst:.2f}x ({verdict} the {TARGET_RATIO:.0f}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

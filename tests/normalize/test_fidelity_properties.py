@@ -1,0 +1,80 @@
+"""The fidelity property: any record the specs allow maps without raising, validates, and loses no leaf value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import humanloop_client.models as hl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tracebridge.normalize import MappingError, galileo, humanloop_v4, humanloop_v5
+
+from tests.normalize.fidelity import assert_valid, missing_leaves
+from tests.normalize.spec_strategies import SPECS, SpecStrategies, load_schemas
+
+HUMANLOOP = SpecStrategies(load_schemas("humanloop.yaml"))
+
+CASES: list[tuple[str, Any, Callable[[Any], list[Any]]]] = [
+    ("V4LogResponse", hl.V4LogResponse, humanloop_v4.normalize_log),
+    (
+        "V4EvaluationDatapointSnapshotResponse",
+        hl.V4EvaluationDatapointSnapshotResponse,
+        humanloop_v4.normalize_datapoint_snapshot,
+    ),
+    ("V5EvaluationLogResponse", hl.V5EvaluationLogResponse, humanloop_v5.normalize_evaluation_log),
+    ("V5LegacyEvaluationLogResponse", hl.V5LegacyEvaluationLogResponse, humanloop_v5.normalize_legacy_evaluation_log),
+    ("V5EvaluationRunResponse", hl.V5EvaluationRunResponse, humanloop_v5.normalize_evaluation_run),
+    ("V5LogResponse", None, humanloop_v5.normalize_log),
+]
+
+PROPERTY_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+
+def _check(source: Any, normalize: Callable[[Any], list[Any]], leaves_of: dict[str, Any]) -> bool:
+    """Normalize, validate, and check no leaf is lost; False when the record was (rightly) rejected."""
+    try:
+        records = normalize(source)
+    except MappingError as exc:
+        # Only a record without an id a common record needs may be rejected, and the error says where.
+        assert exc.field_path.endswith("id")
+        return False
+    assert records
+    assert_valid(records)
+    assert missing_leaves(leaves_of, records) == []
+    return True
+
+
+@pytest.mark.parametrize(("schema", "model", "normalize"), CASES, ids=[c[0] for c in CASES])
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_humanloop_records_map_losslessly(schema: str, model: Any, normalize: Any, data: st.DataObject) -> None:
+    source = data.draw(HUMANLOOP.for_schema(schema))
+    mapped = _check(source, normalize, source)
+    if model is not None:
+        # The same record as a generated model: the adapter reads it through to_dict(), nothing lost either.
+        parsed = model.from_dict(source)
+        assert _check(parsed, normalize, parsed.to_dict()) == mapped
+
+
+GALILEO_SPEC = SPECS / "galileo.yaml"
+GALILEO = SpecStrategies(load_schemas("galileo.yaml") if GALILEO_SPEC.exists() else {}, max_depth=4)
+
+
+def _galileo_record_schemas() -> list[str]:
+    if not GALILEO_SPEC.exists():
+        return []
+    schemas = load_schemas("galileo.yaml")
+    return sorted(name for name in schemas if name.endswith("Record") or name.endswith("RecordWithChildren"))
+
+
+@pytest.mark.skipif(not GALILEO_SPEC.exists(), reason="specs/galileo.yaml is not written yet")
+@pytest.mark.parametrize("schema", _galileo_record_schemas() or ["<none>"])
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_galileo_records_from_the_spec_map_losslessly(schema: str, data: st.DataObject) -> None:
+    source = data.draw(GALILEO.for_schema(schema))
+    _check(source, galileo.normalize_record, source)
