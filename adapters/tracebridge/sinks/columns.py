@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any, Literal
 
 import attrs
+
 from tracebridge.records import RECORD_CLASSES, Provenance, Record
 
 Kind = Literal["string", "int", "bool", "json", "provenance"]

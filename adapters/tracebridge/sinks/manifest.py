@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+
 from tracebridge._version import __version__
 from tracebridge.export.completeness import CompletenessReport
 from tracebridge.records import SCHEMA_VERSION

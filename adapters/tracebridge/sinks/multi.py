@@ -1,0 +1,216 @@
+"""One output directory in several formats at once: the object the CLI writes to.
+
+Why one object over the format sinks rather than a list the CLI loops over: the things that must happen exactly once
+per directory live here. ``rejects.jsonl`` is written once whatever the formats; records are counted once per type for
+the manifest; ``manifest.json`` is written last, after every format has published its files, so its presence means
+the whole directory is one finished run; and the checkpoint state of all formats is taken and restored together, so a
+resumed run cuts every file back to the same record.
+
+Records may be written one at a time: they are buffered and handed to the format sinks in batches (the columnar sinks
+convert a batch at a time), and ``state`` flushes the buffer first, so a checkpoint never claims a record still in
+memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self, TextIO
+
+from tracebridge.export.rejects import Reject
+from tracebridge.records import Record
+from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.columns import JSON_ENCODER
+from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, TABLES, partial_dir
+from tracebridge.sinks.manifest import Manifest, write_manifest
+from tracebridge.sinks.staging import StagedFile
+
+BATCH_SIZE = 4096
+"""Records buffered before they go to the format sinks: large enough to amortise a columnar conversion, small enough
+to keep memory flat."""
+
+STATE_VERSION = 1
+
+
+class ResumeMismatchError(ValueError):
+    """The checkpoint's sink state does not fit this output (another set of formats, or files that were changed)."""
+
+
+class MultiSink:
+    """Several format sinks writing one output directory (or, with ``out_dir=None``, one stream).
+
+    ``reject_stream`` is where rejects go when there is no directory (``--out -``): one JSON object per line.
+    """
+
+    def __init__(
+        self,
+        out_dir: Path | None,
+        sinks: Sequence[Sink],
+        *,
+        resume: bool = False,
+        reject_stream: TextIO | None = None,
+    ) -> None:
+        if not sinks:
+            raise ValueError("at least one output format is needed")
+        self.out_dir = out_dir
+        self.sinks = list(sinks)
+        self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
+        self.rejected = 0
+        self._buffer: list[Record] = []
+        self._reject_stream = reject_stream
+        self._rejects: StagedFile | None = None
+        self._open = True
+        if out_dir is not None:
+            # The directory no longer holds one finished run as soon as this run starts replacing its files.
+            (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
+            self._rejects = StagedFile(partial_dir(out_dir) / REJECTS_FILE, out_dir / REJECTS_FILE, resume=resume)
+
+    @property
+    def formats(self) -> list[str]:
+        return [sink.format for sink in self.sinks]
+
+    def write(self, records: Iterable[Record]) -> None:
+        """Append records (any iterable, one record is fine); they reach the files by the next ``state``/``close``."""
+        self._check_open()
+        buffer = self._buffer
+        for record in records:
+            buffer.append(record)
+            if len(buffer) >= BATCH_SIZE:
+                self._flush()
+
+    def write_one(self, record: Record) -> None:
+        self.write((record,))
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        batch, self._buffer = self._buffer, []
+        for sink in self.sinks:
+            sink.write(batch)
+        counts = self.counts
+        for record in batch:
+            counts[record.record_type] += 1
+
+    def reject(self, reject: Reject) -> None:
+        """Keep a record that could not be parsed or mapped, with its raw text and the reason."""
+        self._check_open()
+        line = JSON_ENCODER.encode(reject.to_dict())
+        if self._rejects is not None:
+            self._rejects.write((line + "\n").encode("utf-8"))
+        elif self._reject_stream is not None:
+            self._reject_stream.write(line + "\n")
+        self.rejected += 1
+
+    def state(self) -> SinkState:
+        """Everything written so far, flushed and fsynced; the JSON the checkpoint stores."""
+        self._check_open()
+        self._flush()
+        return {
+            "version": STATE_VERSION,
+            "counts": dict(self.counts),
+            "rejected": self.rejected,
+            "rejects_bytes": self._rejects.sync() if self._rejects is not None else None,
+            "formats": {sink.format: sink.state() for sink in self.sinks},
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Cut every file back to ``state`` (``{}``: to nothing), dropping what a killed run wrote after it."""
+        self._check_open()
+        self._buffer.clear()
+        if not state:
+            for sink in self.sinks:
+                sink.restore({})
+            if self._rejects is not None:
+                self._rejects.truncate(0)
+            self.counts = dict.fromkeys(TABLES, 0)
+            self.rejected = 0
+            return
+        if state.get("version") != STATE_VERSION:
+            raise ResumeMismatchError(f"checkpoint sink state version {state.get('version')!r} is not {STATE_VERSION}")
+        saved: Mapping[str, Any] = state.get("formats", {})
+        if sorted(saved) != sorted(self.formats):
+            raise ResumeMismatchError(
+                f"the interrupted run wrote formats {sorted(saved)}, this one asks for {sorted(self.formats)}: "
+                "resume with the same --format options, or start over without --resume"
+            )
+        for sink in self.sinks:
+            sink.restore(saved[sink.format])
+        if self._rejects is not None:
+            self._rejects.truncate(int(state.get("rejects_bytes") or 0))
+        self.counts = {record_type: int(state.get("counts", {}).get(record_type, 0)) for record_type in TABLES}
+        self.rejected = int(state.get("rejected", 0))
+
+    def files(self) -> dict[str, list[str]]:
+        """Published file names per format (and ``rejects``), relative to the output directory."""
+        out = {sink.format: sink.files() for sink in self.sinks}
+        if self._rejects is not None:
+            out["rejects"] = [REJECTS_FILE]
+        return out
+
+    def close(self, manifest: Manifest | None = None) -> Path | None:
+        """Publish every format's files, then ``rejects.jsonl``, then ``manifest.json`` last; returns its path.
+
+        With no ``manifest`` given a minimal one is written (source unknown); the CLI passes the real one.
+        """
+        if not self._open:
+            return None
+        self._flush()
+        for sink in self.sinks:
+            sink.close(manifest)
+        if self._rejects is not None:
+            self._rejects.commit()
+        self._open = False
+        if self.out_dir is None:
+            return None
+        manifest = manifest if manifest is not None else Manifest(source="unknown")
+        manifest.counts = dict(self.counts)
+        manifest.rejects = self.rejected
+        manifest.formats = self.formats
+        manifest.files = self.files()
+        if manifest.finished_at is None:
+            manifest.finished_at = dt.datetime.now(dt.UTC)
+        path = write_manifest(self.out_dir, manifest)
+        _remove_if_empty(partial_dir(self.out_dir))
+        return path
+
+    def abort(self, *, discard: bool = False) -> None:
+        """Stop without publishing anything. The staged files stay under ``.partial/`` for ``--resume``, unless
+        ``discard``. Records still buffered are dropped: they were never covered by a checkpoint."""
+        if not self._open:
+            return
+        self._buffer.clear()
+        for sink in self.sinks:
+            sink.abort(discard=discard)
+        if self._rejects is not None:
+            self._rejects.discard() if discard else self._rejects.close()
+        self._open = False
+        if discard and self.out_dir is not None:
+            _remove_if_empty(partial_dir(self.out_dir))
+
+    def _check_open(self) -> None:
+        if not self._open:
+            raise ValueError("the output is already closed")
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        """Leaving the block without ``close`` (an exception, a kill) aborts, keeping the partial files."""
+        self.abort()
+
+
+def _remove_if_empty(directory: Path) -> None:
+    """Remove the staging tree if nothing is left in it (another tool's or a checkpoint's files keep it)."""
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_dir():
+            with contextlib.suppress(OSError):
+                path.rmdir()
+    with contextlib.suppress(OSError):
+        directory.rmdir()
