@@ -53,6 +53,18 @@ SHAPES: tuple[Shape, ...] = (
 """Span trees of a trace: (type, children) pairs; the first has every span type."""
 
 RUN_KINDS = ("log_stream", "experiment")
+SCORE_AGGREGATE = {
+    "aggregate": {
+        "annotation_type": "score",
+        "buckets": [
+            {"min_inclusive": 0, "max_exclusive": 1, "count": 0},
+            {"min_inclusive": 1, "max_exclusive": None, "count": 2},
+        ],
+        "average": 1.0,
+        "unrated_count": 0,
+    }
+}
+"""The aggregate of the two annotators' ``score`` ratings (both 1) on an annotated record, in Galileo's shape."""
 
 
 @attrs.frozen
@@ -298,7 +310,7 @@ class GalileoData:
             "annotations": annotations,
             "file_ids": [],
             "file_modalities": [],
-            "annotation_aggregates": {self.annotation_template: {"average": 3.5, "count": 2}} if annotated else {},
+            "annotation_aggregates": {self.annotation_template: SCORE_AGGREGATE} if annotated else {},
             "annotation_agreement": {self.annotation_template: 0.8} if annotated else {},
             "overall_annotation_agreement": 0.8 if annotated else None,
             "annotation_queue_ids": [self.queue_id] if annotated else [],
@@ -349,7 +361,15 @@ class GalileoData:
                     "status_type": "failed",
                     "message": "Metric failed to compute.",
                     "ems_error_code": 1042,
-                    "standard_error": {"code": 1042, "message": "Judge model timed out"},
+                    "standard_error": {
+                        "error_code": 1042,
+                        "error_type": "llm_api_error",
+                        "error_group": "scorer",
+                        "severity": "error",
+                        "message": "Judge model timed out",
+                        "retriable": True,
+                        "blocking": False,
+                    },
                 }
             else:
                 info[scorer.key] = {

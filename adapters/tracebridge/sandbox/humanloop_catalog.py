@@ -268,7 +268,6 @@ class HumanloopCatalog:
                 ],
                 "reasoning_effort": "medium",
                 "stop": None,
-                "linked_tools": None,
                 "description": f"Uses {tool.name}.",
             }
         )

@@ -162,6 +162,7 @@ def _v4_config(seed: int, kind: str, k: int, conversation: Conversation) -> dict
         model_config.pop("id")
         model_config.pop("created_by")
         model_config.pop("status")
+        model_config.pop("tool_configs")  # a model config's field; the agent's model config does not have it
         return {
             "type": "agent",
             "id": hl_id("config_", seed, "agent", k % 2),
