@@ -53,8 +53,13 @@ def _sink(fmt: str, out_dir: Path, *, resume: bool) -> Sink:
         return JsonlSink(out_dir, resume=resume)
     if fmt == "csv":
         return CsvSink(out_dir, resume=resume)
-    # Parquet and DuckDB land in the next commit (tracebridge.sinks.parquet, tracebridge.sinks.duckdb_sink).
-    raise OutputUsageError(f"--format {fmt} is not available yet in this build")
+    if fmt == "parquet":
+        from tracebridge.sinks.parquet import ParquetSink  # noqa: PLC0415 - pyarrow only when asked for
+
+        return ParquetSink(out_dir, resume=resume)
+    from tracebridge.sinks.duckdb_sink import DuckDbSink  # noqa: PLC0415 - duckdb only when asked for
+
+    return DuckDbSink(out_dir, resume=resume)
 
 
 def open_output(

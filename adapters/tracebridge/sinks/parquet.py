@@ -1,0 +1,283 @@
+"""Parquet through pyarrow: one file per record type (``spans.parquet``, ...), typed columns, UTC timestamps.
+
+Column types, and why:
+
+- scalars as ``string`` / ``int64`` / ``bool``, non-null where the record field is required;
+- ``provenance`` as a struct of strings: its shape is fixed by the ``Provenance`` class, so it can be typed (query it
+  as ``provenance.system``);
+- free-form fields (``attributes``, ``extra``, ``input``, ``expected_output``, ``metadata``, ``subject``) as JSON
+  text, annotated with Parquet's JSON logical type (pyarrow's ``arrow.json`` extension type), which DuckDB, Spark and
+  Polars read as JSON. Not a struct: attribute maps are open (any key, in any record), so a struct would be a
+  different type in every file and grow a column per key ever seen. Not ``map<string, X>``: the values mix strings,
+  numbers, booleans, message lists and objects, so ``X`` would have to be JSON text anyway, and an int/float
+  distinction (``1`` versus ``1.0``) that JSON text keeps would be lost in any numeric union;
+- every ``*_unix_nano`` integer also as a ``timestamp[ns, tz=UTC]`` column named without the suffix
+  (``start_time_unix_nano`` -> ``start_time``), next to it. The integer stays: it is the exact value the JSONL holds,
+  and engines that read Parquet timestamps at microsecond precision would otherwise lose the nanoseconds.
+
+Writing: records are converted a batch at a time and written as row groups of up to ``ROW_GROUP_ROWS`` rows or
+``ROW_GROUP_BYTES`` bytes, so memory stays bounded whatever the export's size. A Parquet file cannot be appended to
+once its footer is written, nor cut back, so resume works with *parts*: ``state`` closes the part being written (its
+footer on disk, fsynced) and lists the finished parts; ``restore`` deletes every part not in that list; ``close``
+joins the parts into the final file, re-chunked into full row groups, and renames it into place (a single part is
+renamed as is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+from tracebridge.records import SCHEMA_VERSION, Record
+from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.columns import JSON_ENCODER, PROVENANCE_FIELDS, PROVENANCE_REQUIRED, Column, columns
+from tracebridge.sinks.layout import TABLES, partial_dir
+from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.staging import fsync_dir, publish
+
+EXTENSION = ".parquet"
+ROW_GROUP_ROWS = 65_536
+ROW_GROUP_BYTES = 64 << 20
+"""A row group is written when either is reached: readers skip and parallelise by row group, and these bound the
+memory held per record type."""
+
+COMPRESSION = "zstd"
+
+TIMESTAMP = pa.timestamp("ns", tz="UTC")
+JSON_TYPE = pa.json_(pa.string()) if hasattr(pa, "json_") else pa.string()
+"""Parquet's JSON logical type where pyarrow has it (>= 19), plain UTF-8 text otherwise: the same bytes either way."""
+
+PART = re.compile(r"^part-(\d{6})\.parquet$")
+
+
+def _provenance_type() -> Any:
+    return pa.struct(
+        [pa.field(name, pa.string(), nullable=name not in PROVENANCE_REQUIRED) for name in PROVENANCE_FIELDS]
+    )
+
+
+_SCALARS: dict[str, Any] = {"string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "json": JSON_TYPE}
+
+
+def arrow_schema(record_type: str) -> Any:
+    """The Arrow schema of one record type's file, with the JSON columns and schema version in its metadata."""
+    fields: list[Any] = []
+    for column in columns(record_type):
+        arrow_type = _provenance_type() if column.kind == "provenance" else _SCALARS[column.kind]
+        fields.append(pa.field(column.name, arrow_type, nullable=column.nullable))
+        if column.timestamp is not None:
+            fields.append(pa.field(column.timestamp, TIMESTAMP, nullable=column.nullable))
+    json_columns = ",".join(c.name for c in columns(record_type) if c.kind == "json")
+    metadata = {
+        "tracebridge.record_type": record_type,
+        "tracebridge.schema_version": SCHEMA_VERSION,
+        "tracebridge.json_columns": json_columns,
+    }
+    return pa.schema(fields, metadata=metadata)
+
+
+def _json_array(values: list[Any]) -> Any:
+    encode = JSON_ENCODER.encode
+    storage = pa.array([None if v is None else encode(v) for v in values], pa.string())
+    if pa.string() == JSON_TYPE:
+        return storage
+    return pa.ExtensionArray.from_storage(JSON_TYPE, storage)
+
+
+def _column_arrays(column: Column, records: Sequence[Record]) -> list[Any]:
+    name = column.name
+    values = [getattr(record, name) for record in records]
+    if column.kind == "json":
+        return [_json_array(values)]
+    if column.kind == "provenance":
+        rows = [{field: getattr(value, field) for field in PROVENANCE_FIELDS} for value in values]
+        return [pa.array(rows, _provenance_type())]
+    array = pa.array(values, _SCALARS[column.kind])
+    if column.timestamp is None:
+        return [array]
+    return [array, array.cast(TIMESTAMP)]
+
+
+def record_batch(record_type: str, records: Sequence[Record], schema: Any | None = None) -> Any:
+    """Records of one type as an Arrow record batch in ``arrow_schema`` order."""
+    arrays: list[Any] = []
+    for column in columns(record_type):
+        arrays.extend(_column_arrays(column, records))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema if schema is not None else arrow_schema(record_type))
+
+
+class _TableParts:
+    """One record type's parts under ``.partial/parquet/<stem>/`` and its final file."""
+
+    def __init__(self, record_type: str, directory: Path, final: Path, *, resume: bool) -> None:
+        self.record_type = record_type
+        self.schema = arrow_schema(record_type)
+        self.directory = directory
+        self.final = final
+        directory.mkdir(parents=True, exist_ok=True)
+        self.parts: list[str] = []
+        self.rows = 0
+        self._pending: list[Any] = []
+        self._pending_rows = 0
+        self._pending_bytes = 0
+        self._writer: Any = None
+        self._current: Path | None = None
+        if not resume:
+            self._remove_parts(keep=())
+
+    def _remove_parts(self, keep: Iterable[str]) -> None:
+        kept = set(keep)
+        for path in self.directory.iterdir():
+            if path.name not in kept:
+                path.unlink()
+
+    def _next_part(self) -> Path:
+        numbers = [int(m.group(1)) for name in self.parts if (m := PART.match(name))]
+        return self.directory / f"part-{max(numbers, default=-1) + 1:06d}{EXTENSION}"
+
+    def add(self, records: Sequence[Record]) -> None:
+        batch = record_batch(self.record_type, records, self.schema)
+        self._pending.append(batch)
+        self._pending_rows += batch.num_rows
+        self._pending_bytes += batch.nbytes
+        self.rows += batch.num_rows
+        if self._pending_rows >= ROW_GROUP_ROWS or self._pending_bytes >= ROW_GROUP_BYTES:
+            self._write_row_group()
+
+    def _write_row_group(self) -> None:
+        if not self._pending:
+            return
+        if self._writer is None:
+            self._current = self._next_part().with_suffix(".tmp")
+            self._writer = pq.ParquetWriter(self._current, self.schema, compression=COMPRESSION)
+        self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
+        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
+
+    def finish_part(self) -> None:
+        """Write what is buffered and close the current part: footer written, fsynced, renamed to its part name."""
+        self._write_row_group()
+        if self._writer is None or self._current is None:
+            return
+        self._writer.close()
+        self._writer = None
+        with open(self._current, "rb") as handle:
+            os.fsync(handle.fileno())
+        done = self._current.with_suffix(EXTENSION)
+        os.replace(self._current, done)
+        fsync_dir(self.directory)
+        self.parts.append(done.name)
+        self._current = None
+
+    def state(self) -> dict[str, Any]:
+        self.finish_part()
+        return {"parts": list(self.parts), "rows": self.rows}
+
+    def restore(self, saved: Mapping[str, Any]) -> None:
+        self.drop_current()
+        parts = [str(name) for name in saved.get("parts", [])]
+        missing = [name for name in parts if not (self.directory / name).is_file()]
+        if missing:
+            raise ValueError(f"{self.directory}: parts {missing} the checkpoint lists are gone; start over")
+        self._remove_parts(keep=parts)
+        self.parts = parts
+        self.rows = int(saved.get("rows", 0))
+        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
+
+    def drop_current(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self._current is not None:
+            self._current.unlink(missing_ok=True)
+            self._current = None
+
+    def publish(self) -> None:
+        """Join the parts into ``final`` (staged, then renamed); an empty table still gets a file with its schema."""
+        self.finish_part()
+        paths = [self.directory / name for name in self.parts]
+        if len(paths) == 1:
+            publish(paths[0], self.final)
+        else:
+            staged = self.directory / f"joined{EXTENSION}.tmp"
+            self._join(paths, staged)
+            publish(staged, self.final)
+        self._remove_parts(keep=())
+        self.directory.rmdir()
+
+    def _join(self, paths: list[Path], staged: Path) -> None:
+        with pq.ParquetWriter(staged, self.schema, compression=COMPRESSION) as writer:
+            pending: list[Any] = []
+            rows = size = 0
+            for path in paths:
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=ROW_GROUP_ROWS):
+                    pending.append(batch)
+                    rows += batch.num_rows
+                    size += batch.nbytes
+                    if rows >= ROW_GROUP_ROWS or size >= ROW_GROUP_BYTES:
+                        writer.write_table(pa.Table.from_batches(pending, schema=self.schema), row_group_size=None)
+                        pending, rows, size = [], 0, 0
+            if pending:
+                writer.write_table(pa.Table.from_batches(pending, schema=self.schema), row_group_size=None)
+        with open(staged, "rb") as handle:
+            os.fsync(handle.fileno())
+
+
+class ParquetSink(Sink):
+    """``spans.parquet``, ``evaluations.parquet``, ... in ``out_dir``; parts under ``.partial/parquet/`` until close."""
+
+    format: ClassVar[str] = "parquet"
+
+    def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
+        staging = partial_dir(out_dir) / "parquet"
+        self._tables = {
+            record_type: _TableParts(record_type, staging / stem, out_dir / f"{stem}{EXTENSION}", resume=resume)
+            for record_type, stem in TABLES.items()
+        }
+        self._staging = staging
+        self._open = True
+
+    def write(self, records: Iterable[Record]) -> None:
+        by_type: dict[str, list[Record]] = {}
+        for record in records:
+            by_type.setdefault(record.record_type, []).append(record)
+        for record_type, batch in by_type.items():
+            self._tables[record_type].add(batch)
+
+    def state(self) -> SinkState:
+        return {record_type: table.state() for record_type, table in self._tables.items()}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        for record_type, table in self._tables.items():
+            table.restore(state.get(record_type, {}))
+
+    def rows(self) -> dict[str, int]:
+        return {record_type: table.rows for record_type, table in self._tables.items()}
+
+    def close(self, manifest: Manifest | None = None) -> None:
+        if not self._open:
+            return
+        for table in self._tables.values():
+            table.publish()
+        self._open = False
+        with contextlib.suppress(OSError):
+            self._staging.rmdir()
+
+    def abort(self, *, discard: bool = False) -> None:
+        """Keep the finished parts for a resume (the part being written has no footer and is dropped)."""
+        if not self._open:
+            return
+        for table in self._tables.values():
+            table.drop_current()
+            if discard:
+                table.restore({})
+        self._open = False
+
+    def files(self) -> list[str]:
+        return [table.final.name for table in self._tables.values()]
