@@ -1,0 +1,90 @@
+"""The directory the official ``humanloop-export`` tool wrote, as the list of files to read and what each holds.
+
+Layout: ``exports/<ts>/files/<file_id>/{file.json, deployments.json, versions/<version_id>, logs/N.jsonl,
+evaluations/<evr_id>/{evaluation.json, stats.json, runs/<run_id>, logs/N.jsonl}, datapoints/<dsv_id>/N.jsonl}``.
+Version and run files have no extension. Logs, evaluation logs, runs and datapoints become records; the file,
+version, deployment, evaluation and stats documents describe configuration, which the common schema does not hold.
+Files are read in a fixed order (numbered JSONL files by number), and the reader dedupes by id, since the tool wrote
+child logs both inside their parent and in their own file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from tracebridge.imports import kinds
+from tracebridge.imports.json_records import document_records, json_records
+from tracebridge.imports.raw import RawRecord
+from tracebridge.imports.tasks import FileTask
+
+FORMAT = "humanloop-export"
+FILE_DIR_MARKERS = ("file.json", "logs", "evaluations", "datapoints", "versions")
+
+
+def is_export_dir(path: Path) -> bool:
+    return bool(file_dirs(path))
+
+
+def file_dirs(root: Path) -> list[Path]:
+    """The ``files/<file_id>`` directories under ``root`` (the export root, one ``<ts>``, ``files``, or one file)."""
+    if _is_file_dir(root):
+        return [root]
+    found: list[Path] = []
+    for exports in _subdirs(root / "exports"):
+        found.extend(_subdirs(exports / "files"))
+    found.extend(_subdirs(root / "files"))
+    if root.name == "files":
+        found.extend(_subdirs(root))
+    return [d for d in found if _is_file_dir(d)]
+
+
+def export_tasks(root: Path, *, group: int = 0) -> list[FileTask]:
+    tasks: list[FileTask] = []
+    for file_dir in file_dirs(root):
+        tasks.extend(_logs(file_dir / "logs", group))
+        for evaluation in _subdirs(file_dir / "evaluations"):
+            run_kind = kinds.v5_run(evaluation.name)
+            for run in _files(evaluation / "runs"):
+                tasks.append(FileTask(run, FORMAT, _document, kinds.always(run_kind), group))
+            tasks.extend(_logs(evaluation / "logs", group))
+        for version in _subdirs(file_dir / "datapoints"):
+            datapoint_kind = kinds.v5_datapoint(file_dir.name, version.name)
+            for page in _numbered(version):
+                tasks.append(FileTask(page, FORMAT, json_records, kinds.always(datapoint_kind), group))
+    return tasks
+
+
+def _logs(directory: Path, group: int) -> list[FileTask]:
+    return [
+        FileTask(page, FORMAT, json_records, kinds.v5_log_or_evaluation_log, group, nested_logs=True)
+        for page in _numbered(directory)
+    ]
+
+
+def _document(path: Path, on_total: object = None) -> Iterator[RawRecord]:
+    return document_records(path)
+
+
+def _is_file_dir(path: Path) -> bool:
+    return path.is_dir() and any((path / marker).exists() for marker in FILE_DIR_MARKERS)
+
+
+def _subdirs(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return []
+    return sorted(child for child in path.iterdir() if child.is_dir() and not child.name.startswith("."))
+
+
+def _files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return []
+    return sorted(child for child in path.iterdir() if child.is_file() and not child.name.startswith("."))
+
+
+def _numbered(path: Path) -> list[Path]:
+    """``0.jsonl, 1.jsonl, ..., 10.jsonl`` in numeric order (then any other name)."""
+    return sorted(
+        (p for p in _files(path) if p.suffix in (".jsonl", ".json")),
+        key=lambda p: (0, int(p.stem), "") if p.stem.isdigit() else (1, 0, p.name),
+    )

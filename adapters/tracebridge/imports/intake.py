@@ -1,0 +1,75 @@
+"""A raw record from a file -> a delivered vendor model, or a reject saying why; duplicates dropped by identity.
+
+The same bookkeeping as a paged API listing (``tracebridge.export.listing``): every record counted as fetched, a
+repeat of an id counted as a duplicate, a record that is not JSON or does not fit its model rejected with its raw
+text, ``file:line`` and, when one field is to blame, that field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from tracebridge.export.job import Delivered, ExportContext
+from tracebridge.export.rejects import Reject
+from tracebridge.imports.kinds import RecordKind
+from tracebridge.imports.raw import RawRecord
+
+KindOf = Callable[[Mapping[str, Any]], RecordKind]
+
+
+class Intake:
+    """Accepts the records of one import in order; the first ``replay`` were delivered by an earlier, resumed run.
+
+    A replayed record still passes through the deduper (so a later repeat of it is still dropped) but is neither
+    delivered nor rejected again.
+    """
+
+    def __init__(self, context: ExportContext, *, replay: int = 0) -> None:
+        self.context = context
+        self.replay = replay
+        self.position = 0
+        """Records taken so far, replayed ones included: what a checkpoint stores."""
+
+    def accept(self, raw: RawRecord, kind_of: KindOf) -> Delivered[Any] | None:
+        replaying = self.position < self.replay
+        self.position += 1
+        report = self.context.report
+        value = raw.value
+        if raw.problem is not None or not isinstance(value, dict):
+            if not replaying:
+                report.fetched += 1
+                reason = raw.problem or f"a record must be a JSON object, not {type(value).__name__}"
+                self.context.reject(Reject(source=raw.source, reason=reason, raw=raw.raw_text(), field=raw.field))
+            return None
+        kind = kind_of(value)
+        source_id = kind.identity(value)
+        first = source_id is None or self.context.deduper.first_time(source_id)
+        if replaying:
+            return None
+        report.fetched += 1
+        if not first:
+            report.duplicates += 1
+            return None
+        try:
+            model = kind.parse(value)
+        except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
+            field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
+            problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
+            self.context.reject(
+                Reject(
+                    source=raw.source,
+                    reason=f"does not parse as a {kind.name}: {problem}",
+                    raw=raw.raw_text(),
+                    source_id=_plain_id(value),
+                    field=field,
+                )
+            )
+            return None
+        report.unique += 1
+        return Delivered(model, kind.normalize, raw.source)
+
+
+def _plain_id(value: Mapping[str, Any]) -> str | None:
+    source_id = value.get("id")
+    return source_id if isinstance(source_id, str) else None
