@@ -30,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from tracebridge.sandbox import galileo_sdk_compat
 from tracebridge.sandbox.config import ALTERNATE_GALILEO_KEY_HEADERS, SandboxConfig
 from tracebridge.sandbox.drift import drift_record
 from tracebridge.sandbox.faults import FaultDecision, FaultInjector, FaultKind
@@ -85,6 +86,12 @@ class Sandbox:
         body: bytes,
         decision: FaultDecision,
     ) -> Response:
+        compat = galileo_sdk_compat.intercept(
+            method, path, headers, body, galileo_key=self.galileo_key, key_header=self.config.galileo_key_header
+        )
+        if isinstance(compat, Response):
+            return compat
+        path, headers = compat or (path, headers)
         for route_method, pattern, vendor, handler in ROUTES:
             match = pattern.match(path)
             if match is None:
