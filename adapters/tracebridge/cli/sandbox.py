@@ -52,6 +52,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="MS[+JITTER]",
         help="add latency to every answer: fixed milliseconds, optionally plus random jitter up to JITTER ms",
     )
+    parser.add_argument(
+        "--slow-first-byte-ms",
+        type=float,
+        default=2000.0,
+        metavar="MS",
+        help="the pause before the first body byte of a slow_first_byte fault (default: 2000)",
+    )
+    parser.add_argument(
+        "--retry-after", type=int, default=1, metavar="S", help="Retry-After of injected 429 and 503 (default: 1)"
+    )
     parser.add_argument("--fault", action="append", default=[], metavar="KIND=RATE", help=FAULT_HELP)
     parser.add_argument(
         "--galileo-key-header",
@@ -69,6 +79,8 @@ def _config(args: argparse.Namespace) -> SandboxConfig:
         raise ValueError(f"--records must be >= 0, got {args.records}")
     if not 0 <= args.port <= 65535:
         raise ValueError(f"--port must be 0..65535, got {args.port}")
+    if args.slow_first_byte_ms < 0 or args.retry_after < 0:
+        raise ValueError("--slow-first-byte-ms and --retry-after must be >= 0")
     return SandboxConfig(
         host=args.host,
         port=args.port,
@@ -77,6 +89,8 @@ def _config(args: argparse.Namespace) -> SandboxConfig:
         latency=Latency.parse(args.latency_ms) if args.latency_ms else Latency(),
         faults=parse_faults(args.fault),
         galileo_key_header=args.galileo_key_header,
+        slow_first_byte_ms=args.slow_first_byte_ms,
+        retry_after_s=args.retry_after,
     )
 
 
@@ -115,9 +129,9 @@ def run(args: argparse.Namespace) -> int:
         f"latency: {config.latency}",
         f"faults: {faults}",
     ]
-    print("\n".join(lines), flush=True)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # before printing: a reader may stop us as soon as it reads
     try:
+        print("\n".join(lines), flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
