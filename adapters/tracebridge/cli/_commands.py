@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from tracebridge.cli import sandbox, schema
+from tracebridge.cli import demo, export, humanloop, sandbox, schema
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 REGISTRARS: list[Registrar] = [
-    schema.register,
+    demo.register,
+    export.register,
+    humanloop.register,
     sandbox.register,
+    schema.register,
 ]

@@ -128,6 +128,15 @@ class Export(Generic[M]):
         for batch in run_batches(self.abatches):
             yield from self._records_of(batch)
 
+    def record_batches(self) -> Iterator[list[Any]]:
+        """The common records, one list per source batch (a page, or a run of stream lines).
+
+        For writers: a checkpoint is saved only when the next batch is asked for, so a writer that has written (and
+        made durable) every record of a batch before asking again can never lose or repeat a record on resume.
+        """
+        for batch in run_batches(self.abatches):
+            yield self._records_of(batch)
+
     def _records_of(self, batch: list[Delivered[M]]) -> list[Any]:
         """The common records of a batch; a record the adapter cannot map is rejected with its reason, not raised."""
         assert self._context is not None

@@ -75,10 +75,10 @@ class MultiSink:
     def write(self, records: Iterable[Record]) -> None:
         """Append records (any iterable, one record is fine); they reach the files by the next ``state``/``close``."""
         self._check_open()
-        buffer = self._buffer
         for record in records:
-            buffer.append(record)
-            if len(buffer) >= BATCH_SIZE:
+            # Not a local alias of the buffer: ``_flush`` replaces it, and appends to the old list would be lost.
+            self._buffer.append(record)
+            if len(self._buffer) >= BATCH_SIZE:
                 self._flush()
 
     def write_one(self, record: Record) -> None:

@@ -1,0 +1,116 @@
+"""``tracebridge demo``: the quickstart. No account, no key: a sandbox in-process, every endpoint, one output.
+
+It runs exactly what a real export runs (the same clients, retries, pagination, adapters and sinks) against the local
+sandbox, and writes Humanloop and Galileo records side by side into ``./tracebridge-demo/``, because seeing both
+vendors in one table is the point of tracebridge. It then prints the query to try next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+from tracebridge.cli.output import add_output_arguments, run_exports
+from tracebridge.export.galileo import GalileoClient
+from tracebridge.export.humanloop import HumanloopClient
+from tracebridge.export.job import Export
+from tracebridge.export.rejects import RejectSink
+from tracebridge.sandbox import RunningSandbox, SandboxConfig, running
+from tracebridge.secrets import ApiKey
+from tracebridge.sinks.layout import DUCKDB_FILE
+
+DEFAULT_OUT = "tracebridge-demo"
+
+EPILOG = """\
+examples:
+  tracebridge demo
+  tracebridge demo --records 5000 --format parquet --format duckdb
+  tracebridge demo --out - | head
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``demo``."""
+    parser = subparsers.add_parser(
+        "demo",
+        help="export every endpoint of a local sandbox into ./tracebridge-demo/ (no key needed)",
+        description=(
+            "Start the sandbox in-process, export all five endpoints' worth of Humanloop and Galileo data into one "
+            "output directory, and print a summary with a DuckDB query to try next. Needs no account and no key."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--records", type=int, default=200, metavar="N", help="size of each collection (default 200)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated data (default: 0)")
+    add_output_arguments(parser, default_out=DEFAULT_OUT)
+    parser.set_defaults(run=run)
+
+
+def _exports(sandbox: RunningSandbox, on_reject: RejectSink) -> list[Export[Any]]:
+    humanloop = HumanloopClient(ApiKey(sandbox.humanloop_api_key), base_url=sandbox.base_url)
+    galileo = GalileoClient(
+        ApiKey(sandbox.galileo_api_key), base_url=sandbox.base_url, key_header=sandbox.galileo_key_header
+    )
+    return [
+        humanloop.export_project(sandbox.project_id, on_reject=on_reject),
+        humanloop.evaluation_datapoints(
+            sandbox.evaluation_id, evaluatee_ids=sandbox.evaluatee_ids, on_reject=on_reject
+        ),
+        humanloop.evaluation_logs(sandbox.evaluation_id, on_reject=on_reject),
+        galileo.export_records(
+            sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id, root_type="session", on_reject=on_reject
+        ),
+        galileo.export_records(
+            sandbox.galileo_project_id, experiment_id=sandbox.experiment_id, root_type="trace", on_reject=on_reject
+        ),
+    ]
+
+
+def next_steps(out: Path, formats: list[str]) -> str:
+    """What to run next: a query over both vendors' LLM calls, against the DuckDB file or straight on the JSONL."""
+    if "duckdb" in formats:
+        database = out / DUCKDB_FILE
+        query = (
+            "SELECT provider, model, count(*) AS calls, sum(input_tokens) AS input_tokens, "
+            "round(avg(latency_ms)) AS avg_latency_ms FROM llm_calls GROUP BY ALL ORDER BY calls DESC"
+        )
+        return f'try next:\n  duckdb {database} "{query}"'
+    spans = out / "spans.jsonl"
+    query = (
+        "SELECT provenance.system AS vendor, attributes->>'$.\"gen_ai.request.model\"' AS model, count(*) AS spans "
+        f"FROM read_json_auto('{spans}') GROUP BY ALL ORDER BY spans DESC"
+    )
+    hint = "" if importlib.util.find_spec("duckdb") else "  (pip install 'tracebridge[duckdb]' for the duckdb module)\n"
+    command = f"python -c \"import duckdb; duckdb.sql('''{query}''').show()\""
+    return f"try next (DuckDB reads the JSONL directly):\n  {command}\n{hint}"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.records < 1:
+        print(f"tracebridge demo: --records must be at least 1, got {args.records}", file=sys.stderr)
+        return 2
+    if args.resume:
+        print("tracebridge demo: --resume does not apply to the demo (it takes seconds); run it again", file=sys.stderr)
+        return 2
+    if args.formats is None:
+        # DuckDB, when installed, is what the printed query runs against; JSONL is always written.
+        args.formats = ["jsonl", "duckdb"] if importlib.util.find_spec("duckdb") and args.out != "-" else ["jsonl"]
+    with running(SandboxConfig(seed=args.seed, records=args.records)) as sandbox:
+        if not args.quiet:
+            print(f"sandbox serving at {sandbox.base_url} ({args.records} records per collection)", file=sys.stderr)
+        code = run_exports(
+            args,
+            command="demo",
+            label="demo",
+            make_exports=lambda on_reject, _checkpoint: _exports(sandbox, on_reject),
+            source={"system": "sandbox", "endpoints": "all five (humanloop v4 and v5, galileo v2)"},
+            parameters={"records": args.records, "seed": args.seed},
+            keys=[ApiKey(sandbox.humanloop_api_key), ApiKey(sandbox.galileo_api_key)],
+        )
+    if code == 0 and not args.quiet and args.out != "-":
+        print(next_steps(Path(args.out), list(dict.fromkeys(args.formats or ["jsonl"]))), file=sys.stderr)
+    return code

@@ -1,0 +1,62 @@
+"""``tracebridge import PATH ...``: the same output as ``export``, from files users already hold.
+
+Humanloop shut down in Sept 2025, so for most of its users this is the only way in: ``humanloop-export`` directories,
+saved API pages and JSONL dumps. Galileo exports downloaded from the console read the same way. The format is detected
+from each file's content (and a directory's layout); ``--from`` overrides the detection when it guesses wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from tracebridge.cli.output import add_output_arguments, run_exports
+from tracebridge.export.job import Export
+from tracebridge.export.rejects import RejectSink
+from tracebridge.imports import open_import
+from tracebridge.imports.formats import DESCRIPTIONS, FORMATS
+
+EPILOG = "formats (detected; --from to force one):\n" + "".join(
+    f"  {name:<30}{DESCRIPTIONS[name]}\n" for name in FORMATS
+)
+EPILOG += """
+examples:
+  tracebridge import exports/2025-09-01T10-00-00/ --format duckdb
+  tracebridge import project-pages/*.json --out hl/
+  tracebridge import galileo-export.csv --from galileo-csv
+  tracebridge import evaluation-logs.jsonl --out - | jq -c 'select(.record_type == "evaluation")'
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``import``."""
+    parser = subparsers.add_parser(
+        "import",
+        help="read Humanloop and Galileo export files and write the common records",
+        description=(
+            "Read export files (humanloop-export directories, saved Humanloop v4/v5 API pages and JSONL dumps, "
+            "Galileo jsonl, jsonl_flat and csv exports), map them to the common schema and write them. Malformed "
+            "records go to rejects.jsonl with the file, line and reason; every good record is still written."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
+    parser.add_argument("--from", dest="from_format", choices=FORMATS, metavar="FORMAT", help="skip detection")
+    add_output_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
+        return [open_import(args.paths, from_format=args.from_format, on_reject=on_reject)]
+
+    return run_exports(
+        args,
+        command="import",
+        label="import",
+        make_exports=make_exports,
+        source={"system": "files", "format": args.from_format or "detected"},
+        parameters={"paths": [str(path) for path in args.paths], "from": args.from_format},
+    )

@@ -1,0 +1,101 @@
+"""Kill ``tracebridge export`` mid-run, run it again with ``--resume``: the output equals an uninterrupted run's."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.cli.conftest import TABLE_FILES, tracebridge
+from tracebridge.sandbox import Latency
+from tracebridge.sandbox.pytest_plugin import SandboxFactory
+
+
+def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("HUMANLOOP_", "GALILEO_"))}
+    return subprocess.Popen(
+        [sys.executable, "-m", "tracebridge", *args],
+        env={**base, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _kill_after_checkpoint(process: subprocess.Popen[bytes], checkpoint: Path, progressed: str) -> None:
+    """SIGKILL the export as soon as its checkpoint shows progress: no cleanup code of ours runs."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the export finished before it could be killed: {process.stderr!r}")
+        try:
+            state = json.loads(checkpoint.read_text())
+        except (OSError, ValueError):
+            state = {}
+        if state.get(progressed):
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return
+        time.sleep(0.01)
+    process.kill()
+    raise AssertionError("no checkpoint appeared within 60 s")
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in (*TABLE_FILES, "rejects.jsonl")}
+
+
+def test_killed_project_export_resumes_to_the_same_output(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
+    sandbox = sandbox_factory(records=400, latency=Latency(fixed_ms=25))
+    env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
+    common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "2", "-q"]
+
+    clean = tmp_path / "clean"
+    assert tracebridge(*common, "--out", str(clean), env=env).returncode == 0
+
+    out = tmp_path / "resumed"
+    process = _start([*common, "--out", str(out)], env)
+    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+    assert not (out / "manifest.json").exists(), "a killed run must not look finished"
+    assert not (out / "spans.jsonl").exists(), "no final-named file before the run completes"
+
+    resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert _files(out) == _files(clean)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["completeness"]["complete"] is True
+    assert manifest["counts"]["span"] == 400
+
+
+def test_killed_galileo_stream_resumes_to_the_same_output(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
+    sandbox = sandbox_factory(records=3000)
+    env = {"GALILEO_API_KEY": sandbox.galileo_api_key, "GALILEO_API_URL": sandbox.base_url}
+    common = ["export", "galileo", sandbox.galileo_project_id, "--log-stream", sandbox.log_stream_id, "-q"]
+
+    clean = tmp_path / "clean"
+    assert tracebridge(*common, "--out", str(clean), env=env).returncode == 0
+
+    out = tmp_path / "resumed"
+    process = _start([*common, "--out", str(out)], env)
+    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "streamed")
+
+    resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert _files(out) == _files(clean)
+
+
+def test_a_fresh_run_ignores_an_old_checkpoint(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
+    """Without --resume, a leftover checkpoint must not make the new run skip pages."""
+    sandbox = sandbox_factory(records=200, latency=Latency(fixed_ms=25))
+    env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
+    common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "1", "-q"]
+    out = tmp_path / "out"
+    process = _start([*common, "--out", str(out)], env)
+    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+
+    again = tracebridge(*common, "--out", str(out), env=env)
+    assert again.returncode == 0, again.stderr
+    assert len((out / "spans.jsonl").read_text().splitlines()) == 200
