@@ -6,6 +6,10 @@ the manifest; ``manifest.json`` is written last, after every format has publishe
 the whole directory is one finished run; and the checkpoint state of all formats is taken and restored together, so a
 resumed run cuts every file back to the same record.
 
+A resumed output (``resume=True``) must be cut back with ``restore`` before the first record is written; rejects
+that arrive before that (the first page of a resumed export is fetched, and its bad lines rejected, before the
+pipeline restores) are held and written after the cut, so they are not cut away with the killed run's tail.
+
 Records may be written one at a time: they are buffered and handed to the format sinks in batches (the columnar sinks
 convert a batch at a time), and ``state`` flushes the buffer first, so a checkpoint never claims a record still in
 memory.
@@ -63,6 +67,8 @@ class MultiSink:
         self._reject_stream = reject_stream
         self._rejects: StagedFile | None = None
         self._open = True
+        self._awaiting_restore = resume
+        self._held_rejects: list[Reject] = []
         if out_dir is not None:
             # The directory no longer holds one finished run as soon as this run starts replacing its files.
             (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
@@ -75,6 +81,7 @@ class MultiSink:
     def write(self, records: Iterable[Record]) -> None:
         """Append records (any iterable, one record is fine); they reach the files by the next ``state``/``close``."""
         self._check_open()
+        self._check_restored()
         for record in records:
             # Not a local alias of the buffer: ``_flush`` replaces it, and appends to the old list would be lost.
             self._buffer.append(record)
@@ -97,6 +104,9 @@ class MultiSink:
     def reject(self, reject: Reject) -> None:
         """Keep a record that could not be parsed or mapped, with its raw text and the reason."""
         self._check_open()
+        if self._awaiting_restore:
+            self._held_rejects.append(reject)
+            return
         line = JSON_ENCODER.encode(reject.to_dict())
         if self._rejects is not None:
             self._rejects.write((line + "\n").encode("utf-8"))
@@ -107,6 +117,7 @@ class MultiSink:
     def state(self) -> SinkState:
         """Everything written so far, flushed and fsynced; the JSON the checkpoint stores."""
         self._check_open()
+        self._check_restored()
         self._flush()
         return {
             "version": STATE_VERSION,
@@ -120,6 +131,13 @@ class MultiSink:
         """Cut every file back to ``state`` (``{}``: to nothing), dropping what a killed run wrote after it."""
         self._check_open()
         self._buffer.clear()
+        self._restore(state)
+        self._awaiting_restore = False
+        held, self._held_rejects = self._held_rejects, []
+        for reject in held:
+            self.reject(reject)
+
+    def _restore(self, state: Mapping[str, Any]) -> None:
         if not state:
             for sink in self.sinks:
                 sink.restore({})
@@ -157,6 +175,7 @@ class MultiSink:
         """
         if not self._open:
             return None
+        self._check_restored()
         self._flush()
         for sink in self.sinks:
             sink.close(manifest)
@@ -193,6 +212,10 @@ class MultiSink:
     def _check_open(self) -> None:
         if not self._open:
             raise ValueError("the output is already closed")
+
+    def _check_restored(self) -> None:
+        if self._awaiting_restore:
+            raise ValueError("a resumed output must be restored (restore(checkpoint state), or {}) before writing")
 
     def __enter__(self) -> Self:
         return self

@@ -1,0 +1,73 @@
+"""DuckDB: one database file whose tables hold the same rows as the JSONL output, typed, built atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from tracebridge.records import Record
+from tracebridge.sinks.duckdb_sink import DuckDbSink
+from tracebridge.sinks.layout import TABLES
+
+from tests.sinks.conftest import read_duckdb_table, read_jsonl
+
+
+def test_tables_match_jsonl_row_for_row(written: Path) -> None:
+    with duckdb.connect(str(written / "tracebridge.duckdb"), read_only=True) as connection:
+        for record_type, stem in TABLES.items():
+            assert read_duckdb_table(connection, record_type) == read_jsonl(written / f"{stem}.jsonl"), stem
+
+
+def test_columns_are_typed(written: Path) -> None:
+    with duckdb.connect(str(written / "tracebridge.duckdb"), read_only=True) as connection:
+        types = dict(
+            connection.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'spans'"
+            ).fetchall()
+        )
+        nullable = dict(
+            connection.execute(
+                "SELECT column_name, is_nullable FROM duckdb_columns() WHERE table_name = 'spans'"
+            ).fetchall()
+        )
+    assert types["start_time"] == "TIMESTAMP WITH TIME ZONE"
+    assert types["start_time_unix_nano"] == "BIGINT"
+    assert types["attributes"] == "JSON"
+    assert types["provenance"].startswith("STRUCT(")
+    assert types["timing_derived"] == "BOOLEAN"
+    assert not nullable["span_id"] and nullable["parent_span_id"]
+
+
+def test_attributes_are_queryable_by_dotted_name(written: Path) -> None:
+    with duckdb.connect(str(written / "tracebridge.duckdb"), read_only=True) as connection:
+        models = connection.execute(
+            """SELECT DISTINCT attributes->>'$."gen_ai.request.model"' FROM spans WHERE provenance.system = 'humanloop'
+            AND attributes->>'$."gen_ai.request.model"' IS NOT NULL ORDER BY 1"""
+        ).fetchall()
+    expected = sorted(
+        {
+            row["attributes"]["gen_ai.request.model"]
+            for row in read_jsonl(written / "spans.jsonl")
+            if row["provenance"]["system"] == "humanloop" and "gen_ai.request.model" in row["attributes"]
+        }
+    )
+    assert [m for (m,) in models] == expected and expected
+
+
+def test_database_appears_only_on_close(records: list[Record], tmp_path: Path) -> None:
+    sink = DuckDbSink(tmp_path)
+    sink.write(records)
+    sink.state()
+    assert not (tmp_path / "tracebridge.duckdb").exists()
+    sink.close()
+    assert (tmp_path / "tracebridge.duckdb").is_file()
+    assert not (tmp_path / ".partial").exists() or not any((tmp_path / ".partial").rglob("*.jsonl"))
+
+
+def test_empty_database_has_every_table_and_view(tmp_path: Path) -> None:
+    DuckDbSink(tmp_path).close()
+    with duckdb.connect(str(tmp_path / "tracebridge.duckdb"), read_only=True) as connection:
+        for table in [*TABLES.values(), "llm_calls", "evaluation_scores", "scores"]:
+            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+        columns = [d[0] for d in connection.execute("SELECT * FROM scores").description]
+    assert columns == ["trace_id", "span_id"]
