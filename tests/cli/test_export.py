@@ -6,12 +6,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from tests.cli.conftest import TABLE_FILES, read_jsonl, read_output, tracebridge
 from tracebridge.export.galileo import GalileoClient
 from tracebridge.export.humanloop import HumanloopClient
 from tracebridge.sandbox import RunningSandbox
 from tracebridge.serialization import to_json_dict
 from tracebridge.sinks.layout import TABLES
+
+from tests.cli.conftest import TABLE_FILES, read_jsonl, read_output, tracebridge
 
 
 def test_project_export_writes_what_the_library_yields(

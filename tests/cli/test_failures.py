@@ -9,9 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from tracebridge.sandbox import RunningSandbox
 
 from tests.cli.conftest import read_jsonl, tracebridge
-from tracebridge.sandbox import RunningSandbox
 
 
 def _error_lines(stderr: str) -> list[str]:

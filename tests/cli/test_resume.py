@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from tests.cli.conftest import TABLE_FILES, tracebridge
 from tracebridge.sandbox import Latency
 from tracebridge.sandbox.pytest_plugin import SandboxFactory
+
+from tests.cli.conftest import TABLE_FILES, tracebridge
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:

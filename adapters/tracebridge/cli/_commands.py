@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from tracebridge.cli import demo, export, humanloop, sandbox, schema
+from tracebridge.cli import demo, export, humanloop, import_files, sandbox, schema
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 REGISTRARS: list[Registrar] = [
     demo.register,
     export.register,
+    import_files.register,
     humanloop.register,
     sandbox.register,
     schema.register,

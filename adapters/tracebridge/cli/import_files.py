@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
-        return [open_import(args.paths, from_format=args.from_format, on_reject=on_reject)]
+        return [open_import(args.paths, from_format=args.from_format, on_reject=on_reject, checkpoint=checkpoint)]
 
     return run_exports(
         args,

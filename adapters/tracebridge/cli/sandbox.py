@@ -35,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "data, optional latency and faults. Prints the base URL, API keys and known ids, then serves until "
             "Ctrl-C."
         ),
+        epilog=(
+            "examples:\n"
+            "  tracebridge sandbox --port 8787\n"
+            "  tracebridge sandbox --records 20000 --latency-ms 50\n"
+            "  tracebridge sandbox --fault 429=0.1 --fault reset=0.05 --fault drift=0.01 --seed 3\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument(

@@ -21,6 +21,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "schema",
         help="print the JSON Schema of the common records",
         description="Print the JSON Schema (draft 2020-12) of the common records tracebridge writes.",
+        epilog=(
+            "examples:\n"
+            "  tracebridge schema > tracebridge-records.schema.json\n"
+            "  tracebridge schema --type span | jq '.properties | keys'\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--type",
