@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+from tracebridge.sandbox import RunningSandbox
+from tracebridge.sinks.layout import DUCKDB_FILE, TABLES
 
 from tests.cli.conftest import read_jsonl, tracebridge
 from tests.sinks.conftest import csv_view, read_csv, read_duckdb_table, read_parquet
-from tracebridge.sandbox import RunningSandbox
-from tracebridge.sinks.layout import DUCKDB_FILE, TABLES
 
 
 def test_every_format_holds_the_same_rows(sandbox: RunningSandbox, galileo_env: dict[str, str], tmp_path: Path) -> None:
