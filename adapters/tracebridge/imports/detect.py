@@ -27,6 +27,7 @@ from tracebridge.normalize import humanloop_v5
 
 GALILEO_TYPES = frozenset(RECORD_MODELS)
 GALILEO_CHILD_KEYS = ("traces", "spans")
+EMPTY_PAGE = "the JSON holds no records"
 _HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-]*$")
 COMPATIBLE = ({"galileo-jsonl", "galileo-jsonl-flat"},)
 """Formats one reader handles alike: naming one for a file of the other is not an error."""
@@ -64,6 +65,9 @@ def _directory(path: Path, from_format: ImportFormat | None, group: int) -> list
 
 def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> FileTask:
     detected, seen = detect_file(path)
+    if detected is None and seen == EMPTY_PAGE:
+        # A listing's last page can be empty: nothing to map, but its ``total`` still counts.
+        return FileTask(path, from_format or "", json_records, kinds.always(kinds.V4_LOG), group)
     if from_format is None:
         if detected is None:
             raise ImportFormatError(
@@ -133,7 +137,7 @@ def _first_record(path: Path, data: bytes) -> tuple[dict[str, Any] | None, str]:
             return raw.value, f"the first record ({raw.source})"
         if raw.problem is not None:
             return None, f"{raw.source}: {raw.problem}"
-    return None, "the JSON holds no records"
+    return None, EMPTY_PAGE
 
 
 def _first_of(value: Any) -> dict[str, Any] | None:

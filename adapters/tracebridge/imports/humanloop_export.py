@@ -27,16 +27,21 @@ def is_export_dir(path: Path) -> bool:
 
 
 def file_dirs(root: Path) -> list[Path]:
-    """The ``files/<file_id>`` directories under ``root`` (the export root, one ``<ts>``, ``files``, or one file)."""
+    """The ``files/<file_id>`` directories under ``root``: the export root, ``exports``, one ``<ts>``, ``files``, or
+    one file's directory."""
     if _is_file_dir(root):
         return [root]
-    found: list[Path] = []
-    for exports in _subdirs(root / "exports"):
-        found.extend(_subdirs(exports / "files"))
-    found.extend(_subdirs(root / "files"))
+    levels = [
+        root / "files",
+        *(d / "files" for d in _subdirs(root)),
+        *(d / "files" for d in _subdirs(root / "exports")),
+    ]
     if root.name == "files":
-        found.extend(_subdirs(root))
-    return [d for d in found if _is_file_dir(d)]
+        levels.insert(0, root)
+    found: list[Path] = []
+    for level in levels:
+        found.extend(d for d in _subdirs(level) if _is_file_dir(d) and d not in found)
+    return found
 
 
 def export_tasks(root: Path, *, group: int = 0) -> list[FileTask]:

@@ -47,7 +47,9 @@ def open_import(
     fmt = check_format(from_format) if from_format is not None else None
     named = [Path(p) for p in paths]
     tasks = plan(named, fmt)
-    formats = {str(path): sorted({t.format for t in tasks if t.group == i}) for i, path in enumerate(named)}
+    formats = {
+        str(path): sorted({t.format for t in tasks if t.group == i and t.format}) for i, path in enumerate(named)
+    }
 
     async def batches(context: ExportContext) -> AsyncIterator[list[Delivered[Any]]]:
         state = context.checkpoint
