@@ -1,0 +1,88 @@
+"""Contender: tracebridge as a library, exporting into its JSONL sink (common records, one file per record type).
+
+Written and unique count the source records that reached the output, read from the common records themselves: one
+primary record per source record (the span of a v4 log, the experiment item of a v5 evaluation log, the root span
+of a Galileo trace), keyed by its provenance source id.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from tracebridge import Export, GalileoClient, HumanloopClient
+from tracebridge.sinks.jsonl import JsonlSink
+
+from scripts.benchmarks.workers.common import Clock, Output, run
+
+PRIMARY: dict[str, tuple[str, str]] = {
+    "v4": ("span", "log"),
+    "v5": ("experiment_item", "evaluation_log"),
+    "galileo": ("span", "trace"),
+}
+"""Per scenario: the (record_type, provenance.record_type) of the one common record each source record yields."""
+
+
+def identity(scenario: str) -> Callable[[Any], str | None]:
+    record_type, source_type = PRIMARY[scenario]
+
+    def key(record: Any) -> str | None:
+        provenance = record.provenance
+        if record.record_type != record_type or provenance.record_type != source_type:
+            return None
+        if scenario == "v5":
+            return f"{record.experiment_id}/{provenance.source_id}"
+        return str(provenance.source_id)
+
+    return key
+
+
+def open_export(spec: dict[str, Any]) -> Export[Any]:
+    if spec["scenario"] == "galileo":
+        return GalileoClient(base_url=spec["base_url"]).export_records(
+            spec["galileo_project_id"], log_stream_id=spec["log_stream_id"]
+        )
+    client = HumanloopClient(
+        base_url=spec["base_url"], concurrency=int(spec["concurrency"]), page_size=int(spec["page_size"])
+    )
+    if spec["scenario"] == "v4":
+        return client.export_project(spec["project_id"])
+    return client.evaluation_logs(spec["evaluation_id"])
+
+
+def main(spec: dict[str, Any], clock: Clock, out: Output) -> dict[str, Any]:
+    export = open_export(spec)
+    key = identity(spec["scenario"])
+    sink = JsonlSink(Path(spec["out"]) / "tracebridge")
+    common = 0
+    try:
+        for batch in _batches(export.records(), 1000):
+            sink.write(batch)
+            common += len(batch)
+            for record in batch:
+                record_id = key(record)
+                if record_id is not None:
+                    out.count(record_id)
+            clock.check()
+    finally:
+        sink.close()
+    return {"common_records": common, "report": export.report.describe()}
+
+
+def _batches(records: Any, size: int) -> Any:
+    batch: list[Any] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+if __name__ == "__main__":
+    run(main)
