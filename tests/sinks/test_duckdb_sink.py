@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 from tracebridge.records import Record
+from tracebridge.sinks import Manifest, open_output
 from tracebridge.sinks.duckdb_sink import DuckDbSink
 from tracebridge.sinks.layout import TABLES
 
@@ -71,3 +72,21 @@ def test_empty_database_has_every_table_and_view(tmp_path: Path) -> None:
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
         columns = [d[0] for d in connection.execute("SELECT * FROM scores").description]
     assert columns == ["trace_id", "span_id"]
+
+
+def test_with_jsonl_the_database_loads_from_the_jsonl_files(records: list[Record], tmp_path: Path) -> None:
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    for out, formats in ((shared, ["duckdb", "jsonl"]), (alone, ["duckdb"])):
+        sink = open_output(out, formats)
+        sink.write(records)
+        sink.state()
+        if out == shared:
+            assert not (out / ".partial" / "duckdb").exists(), "no second copy of every record"
+        sink.close(Manifest(source="x"))
+    with (
+        duckdb.connect(str(shared / "tracebridge.duckdb"), read_only=True) as a,
+        duckdb.connect(str(alone / "tracebridge.duckdb"), read_only=True) as b,
+    ):
+        for record_type in TABLES:
+            assert read_duckdb_table(a, record_type) == read_duckdb_table(b, record_type)
+            assert read_duckdb_table(a, record_type), "non-empty"

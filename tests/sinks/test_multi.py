@@ -43,10 +43,12 @@ def write_run(sink: MultiSink, records: list[Record], start: int = 0) -> None:
         sink.state()
 
 
-def assert_same_output(got: Path, want: Path) -> None:
+def assert_same_output(got: Path, want: Path, formats: tuple[str, ...]) -> None:
+    assert {p.name for p in got.iterdir()} == {p.name for p in want.iterdir()}
     for stem in TABLES.values():
         for ext in ("jsonl", "csv"):
-            assert (got / f"{stem}.{ext}").read_bytes() == (want / f"{stem}.{ext}").read_bytes(), f"{stem}.{ext}"
+            if ext in formats:
+                assert (got / f"{stem}.{ext}").read_bytes() == (want / f"{stem}.{ext}").read_bytes(), f"{stem}.{ext}"
         assert pq.read_table(got / f"{stem}.parquet").equals(pq.read_table(want / f"{stem}.parquet")), stem
     assert (got / "rejects.jsonl").read_bytes() == (want / "rejects.jsonl").read_bytes()
     with (
@@ -67,14 +69,14 @@ KILLED_RUN = textwrap.dedent(
     """
     import json, os, signal, sys
     from pathlib import Path
-    from tests.sinks.conftest import ALL_FORMATS, fixture_records
+    from tests.sinks.conftest import fixture_records
     from tests.sinks.test_multi import BATCH, reject_for
     from tracebridge.sinks import open_output, parquet
 
     parquet.ROW_GROUP_ROWS = 1  # every batch goes to disk at once, so the kill leaves a Parquet part without footer
-    out, state_file, cut = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    out, state_file, cut, formats = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(",")
     records = fixture_records()
-    sink = open_output(out, ALL_FORMATS)
+    sink = open_output(out, formats)
     for begin in range(0, cut, BATCH):
         sink.write(records[begin : begin + BATCH])
         if (begin // BATCH) % 4 == 0:
@@ -93,9 +95,16 @@ KILLED_RUN = textwrap.dedent(
 )
 
 
-def test_killed_run_resumes_to_exactly_the_uninterrupted_output(records: list[Record], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "formats",
+    [ALL_FORMATS, ("duckdb", "parquet", "csv")],
+    ids=["all-formats", "duckdb-with-its-own-journal"],
+)
+def test_killed_run_resumes_to_exactly_the_uninterrupted_output(
+    formats: tuple[str, ...], records: list[Record], tmp_path: Path
+) -> None:
     reference, resumed = tmp_path / "reference", tmp_path / "resumed"
-    with open_output(reference, ALL_FORMATS) as sink:
+    with open_output(reference, formats) as sink:
         write_run(sink, records)
         sink.close(Manifest(source={"system": "fixtures"}))
 
@@ -103,18 +112,22 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_output(records: list[Re
     assert len(records) > cut + 3 * BATCH
     state_file = tmp_path / "state.json"
     killed = subprocess.run(
-        [sys.executable, "-c", KILLED_RUN, str(resumed), str(state_file), str(cut)], cwd=REPO, check=False
+        [sys.executable, "-c", KILLED_RUN, str(resumed), str(state_file), str(cut), ",".join(formats)],
+        cwd=REPO,
+        check=False,
     )
     assert killed.returncode == -9
     # Killed: nothing under a final name, so nothing looks complete; the work is under .partial/.
     assert not final_files() & {p.name for p in resumed.iterdir()}
-    assert list((resumed / ".partial" / "parquet" / "spans").glob("*.tmp")), "a part the kill cut short"
+    listed = json.loads(state_file.read_text())["formats"]["parquet"]["span"]["parts"]
+    on_disk = {p.name for p in (resumed / ".partial" / "parquet").glob("spans-*")}
+    assert on_disk - set(listed), "parts written after the checkpoint, one cut short by the kill"
 
-    with open_output(resumed, ALL_FORMATS, resume=True) as sink:
+    with open_output(resumed, formats, resume=True) as sink:
         sink.restore(json.loads(state_file.read_text()))
         write_run(sink, records, start=cut)
         sink.close(Manifest(source={"system": "fixtures"}))
-    assert_same_output(resumed, reference)
+    assert_same_output(resumed, reference, formats)
     assert not (resumed / ".partial").exists()
 
 

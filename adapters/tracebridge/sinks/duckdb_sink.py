@@ -1,6 +1,7 @@
 """DuckDB: one database file, ``tracebridge.duckdb``, a table per record type and the views users query first.
 
-How it is written, and why: records go to a JSONL journal under ``.partial/duckdb/`` as they arrive (the same cheap
+How it is written, and why: records go to a JSONL journal under ``.partial/duckdb/`` as they arrive (or, when the
+same output also writes JSONL, the JSONL sink's files are the journal) (the same cheap
 append, byte-offset ``state`` and truncating ``restore`` as the JSONL sink, so resume is the JSONL sink's), and the
 database is built once at ``close``: each table bulk-loaded with one ``INSERT ... SELECT FROM read_json(...)`` in a
 staged file, which is then renamed into place. A DuckDB file cannot be cut back to a checkpoint, and row-by-row
@@ -96,20 +97,27 @@ class DuckDbSink(Sink):
 
     format: ClassVar[str] = "duckdb"
 
-    def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
+    def __init__(self, out_dir: Path, *, resume: bool = False, shared_jsonl: JsonlSink | None = None) -> None:
+        """``shared_jsonl``: the JSONL sink of the same output, whose files then serve as the journal (written and
+        checkpointed once, by that sink) instead of a second copy of every record."""
         self._staging = partial_dir(out_dir) / "duckdb"
-        self._journal = JsonlSink(out_dir, resume=resume, staging=self._staging)
+        self._shared = shared_jsonl is not None
+        self._journal = (
+            shared_jsonl if shared_jsonl is not None else JsonlSink(out_dir, resume=resume, staging=self._staging)
+        )
         self._final = out_dir / DUCKDB_FILE
         self._open = True
 
     def write(self, records: Iterable[Record]) -> None:
-        self._journal.write(records)
+        if not self._shared:
+            self._journal.write(records)
 
     def state(self) -> SinkState:
-        return self._journal.state()
+        return {"shared_jsonl": True} if self._shared else self._journal.state()
 
     def restore(self, state: Mapping[str, Any]) -> None:
-        self._journal.restore(state)
+        if not self._shared:
+            self._journal.restore(state)
 
     def rows(self) -> dict[str, int]:
         return self._journal.rows()
@@ -117,11 +125,12 @@ class DuckDbSink(Sink):
     def close(self, manifest: Manifest | None = None) -> None:
         if not self._open:
             return
-        self._journal.flush()
+        self._staging.mkdir(parents=True, exist_ok=True)
         staged = self._staging / f"{DUCKDB_FILE}.tmp"
-        build_database(staged, self._journal.partial_paths())
+        build_database(staged, self._journal.current_paths())
         publish(staged, self._final)
-        self._journal.abort(discard=True)
+        if not self._shared:
+            self._journal.abort(discard=True)
         self._open = False
         with contextlib.suppress(OSError):
             self._staging.rmdir()
@@ -129,7 +138,8 @@ class DuckDbSink(Sink):
     def abort(self, *, discard: bool = False) -> None:
         if not self._open:
             return
-        self._journal.abort(discard=discard)
+        if not self._shared:
+            self._journal.abort(discard=discard)
         self._open = False
 
     def files(self) -> list[str]:

@@ -77,6 +77,15 @@ class JsonlSink(Sink):
     def rows(self) -> dict[str, int]:
         return dict(self._rows)
 
+    def current_paths(self) -> dict[str, Path]:
+        """Where each record type's lines are now: the staged file (flushed) while open, the final one once closed.
+
+        The DuckDB sink loads from these when it shares this sink's files instead of keeping its own journal."""
+        if self._open:
+            self.flush()
+            return self.partial_paths()
+        return {record_type: staged.final for record_type, staged in self._files.items()}
+
     def close(self, manifest: Manifest | None = None) -> None:
         if not self._open:
             return

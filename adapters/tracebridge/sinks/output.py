@@ -48,9 +48,9 @@ def _check_extras(formats: Sequence[str]) -> None:
         require("duckdb", extra="duckdb", purpose="--format duckdb")
 
 
-def _sink(fmt: str, out_dir: Path, *, resume: bool) -> Sink:
+def _sink(fmt: str, out_dir: Path, *, resume: bool, jsonl: JsonlSink | None) -> Sink:
     if fmt == "jsonl":
-        return JsonlSink(out_dir, resume=resume)
+        return jsonl if jsonl is not None else JsonlSink(out_dir, resume=resume)
     if fmt == "csv":
         return CsvSink(out_dir, resume=resume)
     if fmt == "parquet":
@@ -59,7 +59,7 @@ def _sink(fmt: str, out_dir: Path, *, resume: bool) -> Sink:
         return ParquetSink(out_dir, resume=resume)
     from tracebridge.sinks.duckdb_sink import DuckDbSink  # noqa: PLC0415 - duckdb only when asked for
 
-    return DuckDbSink(out_dir, resume=resume)
+    return DuckDbSink(out_dir, resume=resume, shared_jsonl=jsonl)
 
 
 def open_output(
@@ -94,11 +94,15 @@ def open_output(
     _check_extras(chosen)
     out_dir.mkdir(parents=True, exist_ok=True)
     sinks: list[Sink] = []
+    # With JSONL and DuckDB together, the DuckDB database is loaded from the JSONL files (one copy of every record).
+    jsonl = JsonlSink(out_dir, resume=resume) if "jsonl" in chosen else None
     try:
         for fmt in chosen:
-            sinks.append(_sink(fmt, out_dir, resume=resume))
+            sinks.append(_sink(fmt, out_dir, resume=resume, jsonl=jsonl))
         return MultiSink(out_dir, sinks, resume=resume)
     except BaseException:
         for sink in sinks:
             sink.abort()
+        if jsonl is not None:
+            jsonl.abort()
         raise

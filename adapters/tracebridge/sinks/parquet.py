@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -53,8 +52,6 @@ COMPRESSION = "zstd"
 TIMESTAMP = pa.timestamp("ns", tz="UTC")
 JSON_TYPE = pa.json_(pa.string()) if hasattr(pa, "json_") else pa.string()
 """Parquet's JSON logical type where pyarrow has it (>= 19), plain UTF-8 text otherwise: the same bytes either way."""
-
-PART = re.compile(r"^part-(\d{6})\.parquet$")
 
 
 def _provenance_type() -> Any:
@@ -114,11 +111,16 @@ def record_batch(record_type: str, records: Sequence[Record], schema: Any | None
 
 
 class _TableParts:
-    """One record type's parts under ``.partial/parquet/<stem>/`` and its final file."""
+    """One record type: its parts ``<stem>-000000.parquet``, ... in the shared staging directory, and its final file.
 
-    def __init__(self, record_type: str, directory: Path, final: Path, *, resume: bool) -> None:
+    A part is valid once a checkpoint lists it (its footer written and fsynced by then); anything else under the
+    type's prefix is the tail of a killed run, and ``restore`` deletes it.
+    """
+
+    def __init__(self, record_type: str, stem: str, directory: Path, final: Path, *, resume: bool) -> None:
         self.record_type = record_type
         self.schema = arrow_schema(record_type)
+        self.stem = stem
         self.directory = directory
         self.final = final
         directory.mkdir(parents=True, exist_ok=True)
@@ -129,18 +131,15 @@ class _TableParts:
         self._pending_bytes = 0
         self._writer: Any = None
         self._current: Path | None = None
+        self._next = 0
         if not resume:
             self._remove_parts(keep=())
 
     def _remove_parts(self, keep: Iterable[str]) -> None:
         kept = set(keep)
-        for path in self.directory.iterdir():
+        for path in self.directory.glob(f"{self.stem}-*"):
             if path.name not in kept:
                 path.unlink()
-
-    def _next_part(self) -> Path:
-        numbers = [int(m.group(1)) for name in self.parts if (m := PART.match(name))]
-        return self.directory / f"part-{max(numbers, default=-1) + 1:06d}{EXTENSION}"
 
     def add(self, records: Sequence[Record]) -> None:
         batch = record_batch(self.record_type, records, self.schema)
@@ -155,28 +154,28 @@ class _TableParts:
         if not self._pending:
             return
         if self._writer is None:
-            self._current = self._next_part().with_suffix(".tmp")
+            self._current = self.directory / f"{self.stem}-{self._next:06d}{EXTENSION}"
+            self._next += 1
             self._writer = pq.ParquetWriter(self._current, self.schema, compression=COMPRESSION)
         self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
-    def finish_part(self) -> None:
-        """Write what is buffered and close the current part: footer written, fsynced, renamed to its part name."""
+    def finish_part(self) -> bool:
+        """Write what is buffered and close the current part (footer written, fsynced); False if there was none.
+
+        The caller fsyncs the directory once for all types, which makes the new parts' names durable."""
         self._write_row_group()
         if self._writer is None or self._current is None:
-            return
+            return False
         self._writer.close()
         self._writer = None
         with open(self._current, "rb") as handle:
             os.fsync(handle.fileno())
-        done = self._current.with_suffix(EXTENSION)
-        os.replace(self._current, done)
-        fsync_dir(self.directory)
-        self.parts.append(done.name)
+        self.parts.append(self._current.name)
         self._current = None
+        return True
 
     def state(self) -> dict[str, Any]:
-        self.finish_part()
         return {"parts": list(self.parts), "rows": self.rows}
 
     def restore(self, saved: Mapping[str, Any]) -> None:
@@ -187,16 +186,19 @@ class _TableParts:
             raise ValueError(f"{self.directory}: parts {missing} the checkpoint lists are gone; start over")
         self._remove_parts(keep=parts)
         self.parts = parts
+        self._next = len(parts)
         self.rows = int(saved.get("rows", 0))
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
     def drop_current(self) -> None:
+        """Forget the part being written (not covered by any checkpoint) and what is buffered."""
         if self._writer is not None:
             self._writer.close()
             self._writer = None
         if self._current is not None:
             self._current.unlink(missing_ok=True)
             self._current = None
+        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
     def publish(self) -> None:
         """Join the parts into ``final`` (staged, then renamed); an empty table still gets a file with its schema."""
@@ -205,11 +207,10 @@ class _TableParts:
         if len(paths) == 1:
             publish(paths[0], self.final)
         else:
-            staged = self.directory / f"joined{EXTENSION}.tmp"
+            staged = self.directory / f"{self.stem}.joined.tmp"
             self._join(paths, staged)
             publish(staged, self.final)
         self._remove_parts(keep=())
-        self.directory.rmdir()
 
     def _join(self, paths: list[Path], staged: Path) -> None:
         with pq.ParquetWriter(staged, self.schema, compression=COMPRESSION) as writer:
@@ -237,7 +238,7 @@ class ParquetSink(Sink):
     def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
         staging = partial_dir(out_dir) / "parquet"
         self._tables = {
-            record_type: _TableParts(record_type, staging / stem, out_dir / f"{stem}{EXTENSION}", resume=resume)
+            record_type: _TableParts(record_type, stem, staging, out_dir / f"{stem}{EXTENSION}", resume=resume)
             for record_type, stem in TABLES.items()
         }
         self._staging = staging
@@ -251,6 +252,9 @@ class ParquetSink(Sink):
             self._tables[record_type].add(batch)
 
     def state(self) -> SinkState:
+        finished = [table.finish_part() for table in self._tables.values()]
+        if any(finished):
+            fsync_dir(self._staging)
         return {record_type: table.state() for record_type, table in self._tables.items()}
 
     def restore(self, state: Mapping[str, Any]) -> None:

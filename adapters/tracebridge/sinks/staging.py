@@ -55,6 +55,9 @@ class StagedFile:
             handle = open(partial, "w+b", buffering=BUFFER_SIZE)  # noqa: SIM115
         handle.seek(0, os.SEEK_END)
         self._handle: BinaryIO | None = handle
+        self._synced: int | None = None
+        """The offset the last ``sync`` made durable: a file unchanged since is not fsynced again (a checkpoint
+        touches every file, most pages add to a few)."""
 
     @property
     def handle(self) -> BinaryIO:
@@ -73,8 +76,11 @@ class StagedFile:
         """Flush and fsync, so the returned offset is on disk before a checkpoint claims it."""
         handle = self.handle
         handle.flush()
-        os.fsync(handle.fileno())
-        return handle.tell()
+        offset = handle.tell()
+        if offset != self._synced:
+            os.fsync(handle.fileno())
+            self._synced = offset
+        return offset
 
     def flush(self) -> None:
         self.handle.flush()
@@ -88,6 +94,7 @@ class StagedFile:
             raise ValueError(f"{self.partial}: holds {size} bytes, the checkpoint expects at least {offset}")
         handle.truncate(offset)
         handle.seek(offset)
+        self._synced = None
 
     def commit(self) -> None:
         """Flush, fsync, close, and rename into place."""
