@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 import pytest
+from tracebridge.records import Evaluation, Provenance
+from tracebridge.sinks.duckdb_sink import DuckDbSink
 from tracebridge.sinks.duckdb_views import MODEL_OPERATIONS, _column_names
 
 from tests.sinks.conftest import read_jsonl
@@ -127,3 +129,43 @@ def test_scores_pivot_one_row_per_span_one_column_per_name(written: Path) -> Non
 
 def test_scores_columns_do_not_clash_with_keys_or_each_other() -> None:
     assert _column_names(["accuracy", "Accuracy", "span_id", "x"]) == ["accuracy", "Accuracy (2)", "span_id (2)", "x"]
+
+
+def test_scores_keep_the_latest_judgment_and_fall_back_to_label_then_explanation(tmp_path: Path) -> None:
+    provenance = Provenance(system="humanloop", api_version="v5", record_type="evaluator_log")
+
+    def judged(evaluation_id: str, name: str, time: int | None, **attributes: Any) -> Evaluation:
+        return Evaluation(
+            evaluation_id=evaluation_id,
+            name=name,
+            target_type="span",
+            trace_id="a" * 32,
+            span_id="b" * 16,
+            time_unix_nano=time,
+            attributes={f"gen_ai.evaluation.{k.replace('_', '.')}": v for k, v in attributes.items()},
+            provenance=provenance,
+        )
+
+    sink = DuckDbSink(tmp_path)
+    sink.write(
+        [
+            judged("e1", "accuracy", 2_000, score_value=0.9),
+            judged("e2", "accuracy", 1_000, score_value=0.2),
+            judged("e3", "accuracy", None, score_value=0.5),
+            judged("e4", "verdict", 1_000, score_label="pass"),
+            judged("e5", "note", 1_000, explanation="terse but right"),
+            judged("e6", 'say "hi"', 1_000, score_value=1),
+        ]
+    )
+    sink.close()
+    with duckdb.connect(str(tmp_path / "tracebridge.duckdb"), read_only=True) as connection:
+        result = connection.execute("SELECT * FROM scores")
+        row = dict(zip([d[0] for d in result.description], result.fetchone(), strict=True))
+    assert row == {
+        "trace_id": "a" * 32,
+        "span_id": "b" * 16,
+        "accuracy": 0.9,
+        "note": "terse but right",
+        'say "hi"': 1.0,
+        "verdict": "pass",
+    }

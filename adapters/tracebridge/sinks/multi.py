@@ -38,6 +38,9 @@ to keep memory flat."""
 
 STATE_VERSION = 1
 
+RENAME_ONLY = frozenset({"jsonl", "csv"})
+"""Formats whose ``close`` only renames finished files into place."""
+
 
 class ResumeMismatchError(ValueError):
     """The checkpoint's sink state does not fit this output (another set of formats, or files that were changed)."""
@@ -177,7 +180,9 @@ class MultiSink:
             return None
         self._check_restored()
         self._flush()
-        for sink in self.sinks:
+        # The formats that build something at close (DuckDB, Parquet joins) go first: if one fails, the plain
+        # renames have not happened yet, and the staged files are still there for a resume.
+        for sink in sorted(self.sinks, key=lambda s: s.format in RENAME_ONLY):
             sink.close(manifest)
         if self._rejects is not None:
             self._rejects.commit()
