@@ -43,11 +43,12 @@ def _file_of(log: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def write_logs(
-    files: Path, logs: Sequence[dict[str, Any]], layout: Layout, rng: random.Random, *, into: str | None = None
+    files: Path, placed: Sequence[tuple[str | None, dict[str, Any]]], layout: Layout, rng: random.Random
 ) -> None:
-    """Bare logs grouped by their file (or all ``into`` one), shuffled, in JSONL files of 1001 lines then the rest."""
+    """Bare logs in their file's directory (or the one named with them), shuffled, in JSONL files of 1001 lines then
+    the rest."""
     by_file: dict[str, list[dict[str, Any]]] = {}
-    for log in logs:
+    for into, log in placed:
         file_id, version = _file_of(log)
         file_id = into or file_id
         by_file.setdefault(file_id, []).append(log)
@@ -56,7 +57,8 @@ def write_logs(
             write_json(file_dir / "file.json", {"id": file_id, "path": version.get("path"), "type": log_kind(log)})
             write_json(file_dir / "deployments.json", [])
         if version.get("version_id"):
-            write_json(file_dir / "versions" / str(version["version_id"]), version)  # no extension, as the tool wrote
+            # No extension, as the tool wrote them.
+            write_json(file_dir / "versions" / str(version["version_id"]), version, indent=None)
     for file_id, group in by_file.items():
         rng.shuffle(group)
         for number, start in enumerate(range(0, len(group), FIRST_FILE_LINES)):
@@ -84,19 +86,18 @@ def lay_out(
     ]
     copies = [*children, *envelope_logs, *envelope_nested]
     layout.standalone_copies = len(copies)
-    if roots:
-        write_logs(files, roots, layout, rng, into=_file_of(roots[0])[0])
-    write_logs(files, copies, layout, rng)
+    home = _file_of(roots[0])[0] if roots else None  # the roots all in one file: its first JSONL holds 1001
+    write_logs(files, [*((home, log) for log in roots), *((None, log) for log in copies)], layout, rng)
     if envelopes:
         assert evaluation_id is not None and runs
-        home = files / str(runs[0]["version"]["id"]) / "evaluations" / evaluation_id
-        write_json(home / "evaluation.json", {"id": evaluation_id, "runs": [run["id"] for run in runs]})
-        write_json(home / "stats.json", {"overall_stats": {"num_logs": len(envelopes)}})
+        evaluation_dir = files / str(runs[0]["version"]["id"]) / "evaluations" / evaluation_id
+        write_json(evaluation_dir / "evaluation.json", {"id": evaluation_id, "runs": [run["id"] for run in runs]})
+        write_json(evaluation_dir / "stats.json", {"overall_stats": {"num_logs": len(envelopes)}})
         for run in runs:
-            write_json(home / "runs" / run["id"], run)
+            write_json(evaluation_dir / "runs" / run["id"], run)
         shuffled = list(envelopes)
         rng.shuffle(shuffled)
-        layout.log_files.append(write_jsonl(home / "logs" / "0.jsonl", shuffled))
+        layout.log_files.append(write_jsonl(evaluation_dir / "logs" / "0.jsonl", shuffled))
         dataset = runs[0]["dataset"]
         datapoints = {e["datapoint"]["id"]: e["datapoint"] for e in envelopes if e.get("datapoint")}
         write_jsonl(files / dataset["id"] / "datapoints" / dataset["version_id"] / "0.jsonl", datapoints.values())

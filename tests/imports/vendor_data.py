@@ -67,9 +67,9 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> Path:
     return path
 
 
-def write_json(path: Path, value: Any) -> Path:
+def write_json(path: Path, value: Any, *, indent: int | None = 2) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=indent), encoding="utf-8")
     return path
 
 

@@ -1,0 +1,71 @@
+"""The committed ``humanloop-export`` fixture: extension-less run and version files, children nested and repeated
+(read before their parents), evaluation logs, runs and datapoints, all in one directory tree."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from humanloop_client.models import V5EvaluationLogResponse, V5EvaluationRunResponse
+from tracebridge.export.humanloop import normalize_evaluation_log, parse_evaluation_log
+from tracebridge.imports import open_import
+from tracebridge.normalize import humanloop_v5
+
+from tests.imports.export_layout import nested_logs
+from tests.imports.vendor_data import rows
+
+ROOT = Path(__file__).parents[1] / "fixtures" / "imports" / "humanloop-export"
+FILES = ROOT / "exports" / "2025-09-05T09-30-00" / "files"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_the_fixture_is_laid_out_as_the_tool_wrote_it() -> None:
+    runs = list(FILES.glob("*/evaluations/*/runs/*"))
+    versions = list(FILES.glob("*/versions/*"))
+    assert runs and versions
+    assert all(path.suffix == "" for path in [*runs, *versions])
+
+
+def test_every_record_once_and_as_the_api_path_maps_it() -> None:
+    (evaluation,) = FILES.glob("*/evaluations/*")
+    envelopes = _jsonl(evaluation / "logs" / "0.jsonl")
+    (run_file,) = (evaluation / "runs").iterdir()
+    run = json.loads(run_file.read_text())
+    dataset = run["dataset"]
+    datapoints = _jsonl(FILES / dataset["id"] / "datapoints" / dataset["version_id"] / "0.jsonl")
+    bare = [log for path in sorted(FILES.glob("*/logs/*.jsonl")) for log in _jsonl(path)]
+    held = {e["log"]["id"] for e in envelopes}
+    held |= {child["id"] for e in envelopes for child in [*nested_logs(e["log"]), *e["evaluator_logs"]]}
+    held |= {child["id"] for log in bare for child in nested_logs(log)}
+    kept_roots = [log for log in bare if log["id"] not in held]
+
+    export = open_import([ROOT])
+    records = list(export.records())
+
+    expected = [
+        *(r for e in envelopes for r in normalize_evaluation_log(parse_evaluation_log(e))),
+        *humanloop_v5.normalize_evaluation_run(V5EvaluationRunResponse.from_dict(run), evaluation_id=evaluation.name),
+        *(
+            r
+            for log in kept_roots
+            for r in humanloop_v5.normalize_log(
+                V5EvaluationLogResponse.from_dict({"run_id": "-", "log": log, "evaluator_logs": []}).log
+            )
+        ),
+    ]
+    example_rows = Counter(json.dumps(dp["id"]) for dp in datapoints)
+    got_examples = [r for r in records if r.record_type == "dataset_example" and r.dataset_id == dataset["id"]]
+    assert Counter(json.dumps(r.example_id) for r in got_examples) == example_rows
+    assert {r.dataset_version_id for r in got_examples} == {dataset["version_id"]}
+    others = [r for r in records if not (r.record_type == "dataset_example" and r.dataset_id == dataset["id"])]
+    assert rows(others) == rows(expected)
+
+    assert len(kept_roots) == 1  # one bare flow log that no evaluation holds; every other bare line is a repeat
+    assert export.report.duplicates == len(bare) - 1
+    assert export.report.unique == len(envelopes) + 1 + len(datapoints) + 1
+    assert [r.experiment_id for r in records if r.record_type == "experiment"] == [run["id"]]
+    assert not export.rejects
