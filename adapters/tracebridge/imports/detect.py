@@ -22,11 +22,13 @@ from tracebridge.imports.errors import ImportFormatError
 from tracebridge.imports.formats import FORMATS, ImportFormat
 from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl
 from tracebridge.imports.tasks import FileTask
-from tracebridge.imports.textfile import head
+from tracebridge.imports.textfile import first_lines, head
 from tracebridge.normalize import humanloop_v5
 
 GALILEO_TYPES = frozenset(RECORD_MODELS)
 GALILEO_CHILD_KEYS = ("traces", "spans")
+SNIFF_LINES = 20
+"""Lines tried for a first record when the first ones are broken."""
 EMPTY_PAGE = "the JSON holds no records"
 _HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-]*$")
 COMPATIBLE = ({"galileo-jsonl", "galileo-jsonl-flat"},)
@@ -101,7 +103,7 @@ def detect_file(path: Path) -> tuple[ImportFormat | None, str]:
     start = data.lstrip()[:1]
     if start not in (b"{", b"["):
         return _detect_csv(data)
-    sample, where = _first_record(path, data)
+    sample, where = _first_record(path)
     if sample is None:
         return None, where
     return classify(sample), f"{where} has keys {sorted(sample)[:10]}"
@@ -120,18 +122,23 @@ def classify(record: Mapping[str, Any]) -> ImportFormat | None:
     return None
 
 
-def _first_record(path: Path, data: bytes) -> tuple[dict[str, Any] | None, str]:
+def _first_record(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The first JSON object record of the file (a page's first record), and where it was."""
-    if looks_like_jsonl(data):
-        for number, line in enumerate(data.split(b"\n")[:-1] or [data], start=1):
+    if looks_like_jsonl(path):
+        only_empty_pages = True
+        for line in first_lines(path, count=SNIFF_LINES):
             try:
-                value = json.loads(line)
+                value = json.loads(line.data)
             except ValueError:
+                only_empty_pages = False
                 continue
             record = _first_of(value)
             if record is not None:
-                return record, f"the first record (line {number})"
-        return None, "no line of the file's head is a JSON object record"
+                return record, f"the first record (line {line.number})"
+            only_empty_pages = only_empty_pages and is_page(value)
+        if only_empty_pages:
+            return None, EMPTY_PAGE
+        return None, f"none of the first {SNIFF_LINES} lines is a JSON object record"
     for raw in json_records(path):
         if isinstance(raw.value, dict):
             return raw.value, f"the first record ({raw.source})"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tracebridge.imports.raw import RawRecord
-from tracebridge.imports.textfile import Line, decode, read_lines
+from tracebridge.imports.textfile import Line, decode, first_lines, read_lines
 
 TotalSink = Callable[[int], None]
 """Told the ``total`` of every page envelope read, so the import can say how many records the listing held."""
@@ -23,16 +23,13 @@ def is_page(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("records"), list)
 
 
-def looks_like_jsonl(head: bytes) -> bool:
-    """True when the first or second non-empty line of ``head`` is a whole JSON value on its own.
+def looks_like_jsonl(path: Path) -> bool:
+    """True when the first or second non-blank line of the file is a whole JSON object or array on its own.
 
     A pretty-printed document's lines are fragments (``{``, ``"records": [``); a JSONL file's lines are whole, and one
-    broken first line still leaves the second whole.
+    broken first line still leaves the second whole. A page saved on one line reads the same either way.
     """
-    lines = [line for line in head.split(b"\n")[:-1] if line.strip()]  # the last piece may be cut by the head
-    if not lines:
-        return _whole_json(head)
-    return any(_whole_json(line) and line.strip()[:1] in (b"{", b"[") for line in lines[:2])
+    return any(line.data.lstrip()[:1] in (b"{", b"[") and _whole_json(line.data) for line in first_lines(path))
 
 
 def _whole_json(data: bytes) -> bool:
@@ -45,9 +42,7 @@ def _whole_json(data: bytes) -> bool:
 
 def json_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
     """Every record of a JSON export file, pages unwrapped; a bad line or document is a RawRecord with a problem."""
-    with path.open("rb") as handle:
-        head = handle.read(64 * 1024)
-    if looks_like_jsonl(head):
+    if looks_like_jsonl(path):
         yield from jsonl_records(path, on_total)
     else:
         yield from document_records(path, on_total)

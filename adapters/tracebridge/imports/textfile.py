@@ -56,6 +56,17 @@ def read_lines(path: Path, *, offset: int = 0, first_number: int = 1) -> Iterato
             offset = end
 
 
+def first_lines(path: Path, count: int = 2) -> list[Line]:
+    """The first ``count`` non-blank lines, whole however long (a Galileo session on one line can run to megabytes)."""
+    found: list[Line] = []
+    for line in read_lines(path):
+        if line.data.strip():
+            found.append(line)
+            if len(found) == count:
+                break
+    return found
+
+
 def head(path: Path) -> bytes:
     """The first ``SNIFF_BYTES`` of a file, checked to be non-empty UTF-8 text (an ImportFormatError if not)."""
     with path.open("rb") as handle:

@@ -1,0 +1,68 @@
+"""``open_import`` as the CLI uses it: several paths at once, detection by content, and resuming a killed import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tracebridge.imports import open_import
+
+from tests.imports.vendor_data import rows, write_jsonl
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_several_paths_of_several_formats(tmp_path: Path) -> None:
+    v4 = json.loads((FIXTURES / "docs" / "humanloop-v4-projects-export.response.json").read_text())
+    page = tmp_path / "project-export"  # no extension: the content decides
+    page.write_text(json.dumps(v4))
+    paths = [page, FIXTURES / "imports" / "galileo-multiline.csv", FIXTURES / "imports" / "humanloop-export"]
+    together = open_import(paths)
+    got = rows(together.records())
+
+    separately = [open_import([path]) for path in paths]
+    assert got == sum((rows(export.records()) for export in separately), start=rows([]))
+    assert together.job["formats"] == {
+        str(paths[0]): ["humanloop-v4-export"],
+        str(paths[1]): ["galileo-csv"],
+        str(paths[2]): ["humanloop-export"],
+    }
+    assert together.report.unique == sum(export.report.unique for export in separately)
+    assert together.report.expected == v4["total"]
+
+
+def test_a_first_line_longer_than_the_sniffed_head(tmp_path: Path) -> None:
+    lines = (FIXTURES / "galileo" / "export-nested.jsonl").read_text().splitlines()
+    big = json.loads(lines[0])
+    big["user_metadata"] = {"notes": "x" * 200_000}  # a session with long texts: one line of 200 kB
+    path = write_jsonl(tmp_path / "sessions.jsonl", [big, *map(json.loads, lines[1:])])
+    export = open_import([path])
+    records = list(export.records())
+    assert export.job["formats"] == {str(path): ["galileo-jsonl"]}
+    assert records and not export.rejects
+
+
+def test_a_broken_first_line_does_not_hide_the_format(tmp_path: Path) -> None:
+    log = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
+    path = tmp_path / "logs.jsonl"
+    path.write_text('{"id": "data_cut", "config": {\n' + json.dumps(log) + "\n")
+    export = open_import([path])
+    assert len(list(export.records())) > 0
+    assert export.job["formats"] == {str(path): ["humanloop-v4-export"]}
+    assert [r.source for r in export.rejects] == [f"{path}:1"]
+
+
+def test_a_killed_import_resumes_after_the_last_batch_taken(tmp_path: Path) -> None:
+    source = FIXTURES / "galileo" / "export-flat.jsonl"
+    everything = [model.id for model in open_import([source]).models()]
+    checkpoint = tmp_path / "out" / "checkpoint.json"
+
+    first = open_import([source], checkpoint=checkpoint, batch_size=2).models()
+    taken = [next(first).id for _ in range(5)]  # batches 1-2 and half of 3: the checkpoint says 4 were taken
+    first.close()  # killed
+    assert checkpoint.exists()
+
+    resumed = open_import([source], checkpoint=checkpoint, batch_size=2)
+    rest = [model.id for model in resumed.models()]
+    assert taken[:4] + rest == everything
+    assert not checkpoint.exists()  # a finished import leaves no resume state
