@@ -25,6 +25,8 @@ class Checkpoint:
     """What is being exported (endpoint and parameters, never the key); a resume must ask for the same job."""
     pages_done: dict[str, list[int]] = attrs.field(factory=dict)
     """Finished page numbers per listing (an evaluation's evaluatees are separate listings)."""
+    totals: dict[str, int] = attrs.field(factory=dict)
+    """Each listing's ``total`` when the export started: what a resumed export still owes."""
     seen_count: int = 0
     """How many ids of the ids file (``<path>.ids``, one source id per line, appended) are committed."""
     seen_bytes: int = 0
@@ -51,6 +53,7 @@ class Checkpoint:
             path=path,
             job=job,
             pages_done={k: list(v) for k, v in data.get("pages_done", {}).items()},
+            totals={k: int(v) for k, v in data.get("totals", {}).items()},
             seen_count=int(data.get("seen_count", 0)),
             seen_bytes=int(data.get("seen_bytes", 0)),
             streamed=int(data.get("streamed", 0)),
@@ -95,6 +98,7 @@ class Checkpoint:
             "format": FORMAT_VERSION,
             "job": self.job,
             "pages_done": self.pages_done,
+            "totals": self.totals,
             "seen_count": self.seen_count,
             "seen_bytes": self.seen_bytes,
             "streamed": self.streamed,

@@ -277,20 +277,20 @@ class _StreamReader:
             )
             self.context.reject(Reject(source=location, reason=reason, raw=raw_text))
             return None
-        try:
-            model = parse_record(raw)
-        except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
-            self.context.reject(
-                Reject(
-                    source=location,
-                    reason=f"does not parse: {type(exc).__name__}: {exc}",
-                    raw=raw_text,
-                    source_id=str(source_id) if source_id else None,
-                )
-            )
+        identity = str(source_id) if source_id else None
+        if identity is not None and not self.context.deduper.first_time(identity):
+            report.duplicates += 1
             return None
         report.unique += 1
-        return Delivered(model, normalize_galileo.normalize_record, location)
+        return Delivered(
+            None,
+            normalize_galileo.normalize_record,
+            location,
+            raw=raw,
+            parse=parse_record,
+            raw_text=raw_text,
+            source_id=identity,
+        )
 
 
 def csv_cell(value: str) -> Any:

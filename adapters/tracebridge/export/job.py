@@ -13,7 +13,6 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import attrs
 from tracebridge.errors import IncompleteExportError
 from tracebridge.export.checkpoint import Checkpoint
 from tracebridge.export.completeness import CompletenessReport, Deduper
@@ -42,14 +41,53 @@ class ExportContext:
         self.report.expected = (self.report.expected or 0) + count
 
 
-@attrs.frozen
 class Delivered(Generic[M]):
-    """One source record: its vendor model and the adapter that maps it (which may depend on its listing)."""
+    """One source record: its vendor model (parsed on first use) and the adapter that maps it.
 
-    model: M
-    normalize: Callable[[M], list[Any]]
-    source: str
-    """Where it came from, for a reject: endpoint and page, or file and line."""
+    Sources may hand over the decoded JSON and a parser instead of a model: parsing into the generated models costs
+    more than fetching, so a caller that only wants the vendor JSON (``raw()``) never pays for it, and a record that
+    does not parse is rejected when it is consumed, with the rest of its page kept.
+    """
+
+    __slots__ = ("_model", "_parse", "_raw", "normalize", "raw_text", "source", "source_id")
+
+    def __init__(
+        self,
+        model: M | None,
+        normalize: Callable[[M], list[Any]],
+        source: str,
+        *,
+        raw: Any = None,
+        parse: Callable[[Any], M] | None = None,
+        raw_text: str | None = None,
+        source_id: str | None = None,
+    ) -> None:
+        if model is None and parse is None:
+            raise ValueError("a Delivered record needs a model or a parser")
+        self._model = model
+        self._parse = parse
+        self._raw = raw
+        self.normalize = normalize
+        self.source = source
+        """Where it came from, for a reject: endpoint and page, or file and line."""
+        self.raw_text = raw_text
+        self.source_id = source_id
+
+    @property
+    def model(self) -> M:
+        """The vendor model; raises whatever the parser raises for a record that does not fit the spec."""
+        if self._parse is not None:
+            self._model = self._parse(self._raw)
+            self._parse = None
+        return self._model  # type: ignore[return-value]
+
+    @property
+    def raw(self) -> Any:
+        """The record as the vendor sent it (decoded JSON, or a CSV row as a dict)."""
+        return self._raw if self._raw is not None else to_raw(self._model)
+
+    def raw_json(self) -> str:
+        return self.raw_text if self.raw_text is not None else json.dumps(self.raw, ensure_ascii=False, default=str)
 
 
 Batches = Callable[[ExportContext], AsyncIterator[list[Delivered[M]]]]
@@ -109,48 +147,74 @@ class Export(Generic[M]):
 
     async def amodels(self) -> AsyncIterator[M]:
         async for batch in self.abatches():
-            for item in batch:
-                yield item.model
+            for model in self._models_of(batch):
+                yield model
 
     async def arecords(self) -> AsyncIterator[Any]:
         async for batch in self.abatches():
             for record in self._records_of(batch):
                 yield record
 
+    async def araw(self) -> AsyncIterator[Any]:
+        """The records as the vendor sent them (decoded JSON), deduped and in order, without parsing into models."""
+        async for batch in self.abatches():
+            for item in batch:
+                yield item.raw
+
     # --- sync --------------------------------------------------------------------------------------------------
 
     def models(self) -> Iterator[M]:
         for batch in run_batches(self.abatches):
-            for item in batch:
-                yield item.model
+            yield from self._models_of(batch)
 
     def records(self) -> Iterator[Any]:
         for batch in run_batches(self.abatches):
             yield from self._records_of(batch)
 
-    def record_batches(self) -> Iterator[list[Any]]:
-        """The common records, one list per source batch (a page, or a run of stream lines).
-
-        For writers: a checkpoint is saved only when the next batch is asked for, so a writer that has written (and
-        made durable) every record of a batch before asking again can never lose or repeat a record on resume.
-        """
+    def raw(self) -> Iterator[Any]:
+        """Sync ``araw()``: the vendor JSON of each record, for archiving exactly what was received."""
         for batch in run_batches(self.abatches):
-            yield self._records_of(batch)
+            for item in batch:
+                yield item.raw
+
+    def _parsed(self, item: Delivered[M]) -> bool:
+        """Parse ``item``'s model; False (and a reject, with the raw text and reason) when it does not parse."""
+        assert self._context is not None
+        try:
+            item.model  # noqa: B018 (parsing is the point)
+        except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
+            self._context.report.unique -= 1
+            self._context.reject(
+                Reject(
+                    source=item.source,
+                    reason=f"does not parse: {type(exc).__name__}: {exc}",
+                    raw=item.raw_json(),
+                    source_id=item.source_id,
+                )
+            )
+            return False
+        return True
+
+    def _models_of(self, batch: list[Delivered[M]]) -> list[M]:
+        return [item.model for item in batch if self._parsed(item)]
 
     def _records_of(self, batch: list[Delivered[M]]) -> list[Any]:
-        """The common records of a batch; a record the adapter cannot map is rejected with its reason, not raised."""
+        """The common records of a batch; a record that cannot be parsed or mapped is rejected with its reason."""
         assert self._context is not None
         records: list[Any] = []
         for item in batch:
+            if not self._parsed(item):
+                continue
             try:
                 records.extend(item.normalize(item.model))
             except MappingError as exc:
+                self._context.report.unique -= 1
                 self._context.reject(
                     Reject(
                         source=item.source,
                         reason=f"cannot be mapped: {exc}",
-                        raw=json.dumps(to_raw(item.model), ensure_ascii=False, default=str),
-                        source_id=exc.record_id,
+                        raw=item.raw_json(),
+                        source_id=exc.record_id or item.source_id,
                         field=exc.field_path,
                     )
                 )

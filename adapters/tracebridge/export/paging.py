@@ -46,14 +46,18 @@ async def iterate_pages(
     page_size: int,
     concurrency: int,
     skip: Collection[int] = (),
+    on_first: Callable[[Page], None] | None = None,
 ) -> AsyncIterator[Page]:
     """Every page of a listing, in page order; pages in ``skip`` (done before a resume) are not fetched again.
 
-    The first page is always fetched, since it carries the ``total`` that bounds the rest.
+    The first page is always fetched, since it carries the ``total`` that bounds the rest; ``on_first`` sees it even
+    when it is skipped (a resumed listing still learns how many records exist).
     """
     if page_size < 1:
         raise ValueError("page_size must be at least 1")
     first = await fetch(scheme.first_page)
+    if on_first is not None:
+        on_first(first)
     if scheme.first_page not in skip:
         yield first
     if len(first.records) < page_size or not first.total:
