@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
 from tracebridge.export.galileo import GalileoClient
 from tracebridge.imports import open_import
 from tracebridge.sandbox import RunningSandbox
+from tracebridge.serialization import to_json_dict
 
 from tests.imports.vendor_data import galileo_body, rows
 
@@ -52,3 +55,16 @@ def test_from_format_names_flat_or_nested_alike(tmp_path: Path, sandbox: Running
     saved.write_bytes(galileo_body(sandbox, "jsonl_flat"))
     expected, _ = api_rows(sandbox, "jsonl_flat")
     assert rows(open_import([saved], from_format="galileo-jsonl").records()) == expected
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_default_limit(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "imports" / "galileo-multiline.csv"
+    header, first, *rest = list(csv.reader(fixture.open(newline="")))
+    first[header.index("output")] = "y" * 300_000  # a long answer: past csv's default 128 KiB field limit
+    path = tmp_path / "long.csv"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, first, *rest])
+    export = open_import([path])
+    records = list(export.records())
+    assert not export.rejects and export.report.unique == 1 + len(rest)
+    assert any("y" * 300_000 in json.dumps(to_json_dict(record)) for record in records)

@@ -66,3 +66,21 @@ def test_a_killed_import_resumes_after_the_last_batch_taken(tmp_path: Path) -> N
     rest = [model.id for model in resumed.models()]
     assert taken[:4] + rest == everything
     assert not checkpoint.exists()  # a finished import leaves no resume state
+
+
+def test_a_resumed_import_reports_the_whole_import(tmp_path: Path) -> None:
+    source = FIXTURES / "imports" / "v4-logs-bad.jsonl"  # line 1 good, 2-3 bad, 4 good, 5 cut off
+    fresh = open_import([source])
+    list(fresh.records())
+    checkpoint = tmp_path / "checkpoint.json"
+
+    first = open_import([source], checkpoint=checkpoint, batch_size=1).models()
+    next(first)
+    next(first)  # asking again commits line 1, then reads lines 2-4
+    first.close()
+
+    resumed = open_import([source], checkpoint=checkpoint, batch_size=1)
+    models = list(resumed.models())
+    assert [model.id for model in models] == [json.loads(source.read_text().splitlines()[3])["id"]]
+    assert [r.source for r in resumed.rejects] == [f"{source}:2", f"{source}:3", f"{source}:5"]
+    assert resumed.report == fresh.report

@@ -20,7 +20,14 @@ from tracebridge.imports.textfile import Line, decode, read_lines
 MAX_ROW_BYTES = 64 * 1024 * 1024
 
 
+def _allow_long_cells() -> None:
+    """The csv module refuses cells over 128 KiB by default; an LLM output or a retrieved document can be longer."""
+    if csv.field_size_limit() < MAX_ROW_BYTES:
+        csv.field_size_limit(MAX_ROW_BYTES)
+
+
 def csv_records(path: Path) -> Iterator[RawRecord]:
+    _allow_long_cells()
     header: list[str] | None = None
     offset, number = 0, 1
     while True:

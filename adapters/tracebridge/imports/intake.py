@@ -21,8 +21,8 @@ KindOf = Callable[[Mapping[str, Any]], RecordKind]
 class Intake:
     """Accepts the records of one import in order; the first ``replay`` were delivered by an earlier, resumed run.
 
-    A replayed record still passes through the deduper (so a later repeat of it is still dropped) but is neither
-    delivered nor rejected again.
+    A replayed record is counted and deduped exactly as on the first run (so the report describes the whole import
+    and a later repeat of it is still dropped) but is neither delivered nor sent to the rejects again.
     """
 
     def __init__(self, context: ExportContext, *, replay: int = 0) -> None:
@@ -35,20 +35,15 @@ class Intake:
         replaying = self.position < self.replay
         self.position += 1
         report = self.context.report
+        report.fetched += 1
         value = raw.value
         if raw.problem is not None or not isinstance(value, dict):
-            if not replaying:
-                report.fetched += 1
-                reason = raw.problem or f"a record must be a JSON object, not {type(value).__name__}"
-                self.context.reject(Reject(source=raw.source, reason=reason, raw=raw.raw_text(), field=raw.field))
+            reason = raw.problem or f"a record must be a JSON object, not {type(value).__name__}"
+            self._reject(Reject(source=raw.source, reason=reason, raw=raw.raw_text(), field=raw.field), replaying)
             return None
         kind = kind_of(value)
         source_id = kind.identity(value)
-        first = source_id is None or self.context.deduper.first_time(source_id)
-        if replaying:
-            return None
-        report.fetched += 1
-        if not first:
+        if source_id is not None and not self.context.deduper.first_time(source_id):
             report.duplicates += 1
             return None
         try:
@@ -56,18 +51,23 @@ class Intake:
         except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
             field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
             problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
-            self.context.reject(
-                Reject(
-                    source=raw.source,
-                    reason=f"does not parse as a {kind.name}: {problem}",
-                    raw=raw.raw_text(),
-                    source_id=_plain_id(value),
-                    field=field,
-                )
+            reject = Reject(
+                source=raw.source,
+                reason=f"does not parse as a {kind.name}: {problem}",
+                raw=raw.raw_text(),
+                source_id=_plain_id(value),
+                field=field,
             )
+            self._reject(reject, replaying)
             return None
         report.unique += 1
-        return Delivered(model, kind.normalize, raw.source)
+        return None if replaying else Delivered(model, kind.normalize, raw.source)
+
+    def _reject(self, reject: Reject, replaying: bool) -> None:
+        if replaying:
+            self.context.report.rejected += 1  # sent to the rejects by the run that delivered it
+        else:
+            self.context.reject(reject)
 
 
 def _plain_id(value: Mapping[str, Any]) -> str | None:

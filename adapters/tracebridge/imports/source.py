@@ -20,7 +20,6 @@ from tracebridge.imports.formats import check_format
 from tracebridge.imports.intake import Intake
 from tracebridge.imports.kinds import v5_log_identity
 from tracebridge.imports.nested import nested_log_ids
-from tracebridge.imports.tasks import FileTask
 
 BATCH_SIZE = 1000
 """Records per batch: the unit of progress and of checkpoint saves."""
@@ -93,7 +92,3 @@ def _save(context: ExportContext, intake: Intake) -> None:
     if context.checkpoint is not None:
         context.checkpoint.streamed = intake.position
         context.checkpoint.save()
-
-
-def files_of(tasks: Sequence[FileTask]) -> list[Path]:
-    return [task.path for task in tasks]
