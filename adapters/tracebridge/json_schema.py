@@ -143,6 +143,9 @@ def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
         description = field.metadata.get("description")
         if description:
             schema["description"] = description
+        pattern = field.metadata.get("pattern")
+        if pattern:
+            schema["pattern"] = pattern  # applies to the string member of an optional field; null still passes
         if field.name == "attributes":
             schema["properties"] = KNOWN_ATTRIBUTES
             schema["additionalProperties"] = True
@@ -182,6 +185,7 @@ def record_schema(record_type: str | None = None) -> dict[str, Any]:
         cls = RECORD_CLASSES.get(record_type)
         if cls is None:
             raise KeyError(f"unknown record type {record_type!r}; known: {', '.join(RECORD_CLASSES)}")
-        schema["$ref"] = f"#/$defs/{cls.__name__}"
+        # Inlined rather than a bare $ref, so ``.properties`` of the printed schema lists the record's fields.
+        schema.update(defs[cls.__name__])
     schema["$defs"] = defs
     return schema

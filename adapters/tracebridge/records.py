@@ -29,9 +29,15 @@ SpanKind = Literal["INTERNAL", "CLIENT"]
 SourceSystem = Literal["humanloop", "galileo"]
 
 
-def _doc(text: str) -> dict[str, str]:
-    """Field metadata carrying the description that ends up in the JSON Schema."""
-    return {"description": text}
+TRACE_ID_PATTERN = "^(?!0{32})[0-9a-f]{32}$"
+"""An OTel trace id: 32 lowercase hex digits, not all zero (the JSON Schema checks it)."""
+SPAN_ID_PATTERN = "^(?!0{16})[0-9a-f]{16}$"
+"""An OTel span id: 16 lowercase hex digits, not all zero."""
+
+
+def _doc(text: str, pattern: str | None = None) -> dict[str, str]:
+    """Field metadata carrying the description (and string pattern) that end up in the JSON Schema."""
+    return {"description": text} if pattern is None else {"description": text, "pattern": pattern}
 
 
 @attrs.frozen(kw_only=True)
@@ -55,9 +61,13 @@ class Span:
 
     record_type: Literal["span"] = attrs.field(default="span", init=False)
     schema_version: str = attrs.field(default=SCHEMA_VERSION, init=False)
-    trace_id: str = attrs.field(metadata=_doc("OTel trace id: 32 lowercase hex digits, never all zero."))
-    span_id: str = attrs.field(metadata=_doc("OTel span id: 16 lowercase hex digits, never all zero."))
-    parent_span_id: str | None = attrs.field(default=None, metadata=_doc("The parent's span id; null for a root."))
+    trace_id: str = attrs.field(
+        metadata=_doc("OTel trace id: 32 lowercase hex digits, never all zero.", TRACE_ID_PATTERN)
+    )
+    span_id: str = attrs.field(metadata=_doc("OTel span id: 16 lowercase hex digits, never all zero.", SPAN_ID_PATTERN))
+    parent_span_id: str | None = attrs.field(
+        default=None, metadata=_doc("The parent's span id; null for a root.", SPAN_ID_PATTERN)
+    )
     name: str = attrs.field(metadata=_doc("Span name, e.g. 'chat gpt-4o' or 'execute_tool search'."))
     kind: SpanKind = attrs.field(default="INTERNAL", metadata=_doc("OTel span kind: CLIENT for model calls."))
     start_time_unix_nano: int | None = attrs.field(default=None, metadata=_doc("Start, UTC nanoseconds since epoch."))
@@ -81,8 +91,10 @@ class Evaluation:
     evaluation_id: str = attrs.field(metadata=_doc("Deterministic id: the same source judgment gives the same id."))
     name: str = attrs.field(metadata=_doc("What was judged for, e.g. the evaluator path or the metric name."))
     target_type: str = attrs.field(metadata=_doc("What is judged: span, trace or session."))
-    trace_id: str | None = attrs.field(default=None, metadata=_doc("OTel trace id of the judged span or trace."))
-    span_id: str | None = attrs.field(default=None, metadata=_doc("OTel span id of the judged span."))
+    trace_id: str | None = attrs.field(
+        default=None, metadata=_doc("OTel trace id of the judged span or trace.", TRACE_ID_PATTERN)
+    )
+    span_id: str | None = attrs.field(default=None, metadata=_doc("OTel span id of the judged span.", SPAN_ID_PATTERN))
     session_id: str | None = attrs.field(default=None, metadata=_doc("Source session id of the judged session."))
     experiment_id: str | None = attrs.field(default=None, metadata=_doc("The run the judgment belongs to."))
     time_unix_nano: int | None = attrs.field(default=None, metadata=_doc("When the judgment was made, UTC ns."))
@@ -162,8 +174,12 @@ class ExperimentItem:
     experiment_id: str = attrs.field(metadata=_doc("The run (or evaluation) the item belongs to."))
     example_id: str | None = attrs.field(default=None, metadata=_doc("The dataset example, if the log came from one."))
     repetition: int = attrs.field(default=1, metadata=_doc("Which repetition of the example this is (1-based)."))
-    trace_id: str | None = attrs.field(default=None, metadata=_doc("OTel trace id of the produced span."))
-    span_id: str | None = attrs.field(default=None, metadata=_doc("OTel span id of the produced span."))
+    trace_id: str | None = attrs.field(
+        default=None, metadata=_doc("OTel trace id of the produced span.", TRACE_ID_PATTERN)
+    )
+    span_id: str | None = attrs.field(
+        default=None, metadata=_doc("OTel span id of the produced span.", SPAN_ID_PATTERN)
+    )
     start_time_unix_nano: int | None = attrs.field(default=None, metadata=_doc("Start of the produced span, UTC ns."))
     end_time_unix_nano: int | None = attrs.field(default=None, metadata=_doc("End of the produced span, UTC ns."))
     status_code: StatusCode = attrs.field(default="UNSET", metadata=_doc("The produced span's status."))

@@ -2,8 +2,12 @@
 
 Unlike ``tests/generated/spec_instances.py`` (two fixed instances per schema), these draw many: each optional field is
 absent, null or set; each string is a documented value, an unknown enum value or free text; unions pick any member;
-unknown fields appear at any level. Strings use a lowercase alphabet so no free text is accidentally an ISO date or a
-JSON literal the fidelity check would read differently.
+unknown fields appear at any level.
+
+Free text starts with ``~`` (so it is never accidentally an ISO date, a JSON literal or a documented enum value) and,
+once a whole record is drawn, every free-text leaf is made unique within it (``~<n>...``). Without that, Hypothesis
+happily repeats short strings, and a field an adapter silently dropped would still be "found" in the output as the
+equal value of another field: the fidelity check could not fail.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from hypothesis import strategies as st
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 MAX_DEPTH = 6
 
-_text = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
+FREE_TEXT_MARK = "~"
+_text = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8).map(lambda s: FREE_TEXT_MARK + s)
 _datetime = st.datetimes(timezones=st.just(__import__("datetime").UTC)).map(lambda d: d.isoformat())
 _json_leaf = st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), _text)
 _any_json = st.recursive(
@@ -25,6 +30,22 @@ _any_json = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_text, inner, max_size=3)),
     max_leaves=6,
 )
+
+
+def uniquify(value: Any) -> Any:
+    """The same JSON value with every free-text leaf (``~...``) made unique by its position in a depth-first walk."""
+    counter = iter(range(1 << 30))
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {key: walk(child) for key, child in item.items()}
+        if isinstance(item, list):
+            return [walk(child) for child in item]
+        if isinstance(item, str) and item.startswith(FREE_TEXT_MARK):
+            return f"{FREE_TEXT_MARK}{next(counter)}{item[1:]}"
+        return item
+
+    return walk(value)
 
 
 def load_schemas(name: str) -> dict[str, Any]:
@@ -40,7 +61,7 @@ class SpecStrategies:
         self.max_depth = max_depth
 
     def for_schema(self, name: str) -> st.SearchStrategy[Any]:
-        return self._value(self.schemas[name], 0)
+        return self._value(self.schemas[name], 0).map(uniquify)
 
     def _resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in schema:

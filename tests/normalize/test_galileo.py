@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,30 @@ def test_nested_child_without_id_names_its_path() -> None:
 
 def test_fixture_files_exist() -> None:
     assert Path(__file__).resolve().parents[1].joinpath("fixtures/galileo/export-flat.jsonl").exists()
+
+
+def _deep_trace(depth: int) -> dict:
+    """A trace whose spans nest ``depth`` levels (agent > workflow > agent ...), an LLM call at the bottom."""
+    leaf: dict = {"type": "llm", "id": f"00000000-0000-4000-8000-{depth:012d}", "input": "q", "output": "a"}
+    node = leaf
+    for level in range(depth - 1, 0, -1):
+        node = {
+            "type": "agent" if level % 2 else "workflow",
+            "id": f"00000000-0000-4000-8000-{level:012d}",
+            "name": f"step {level}",
+            "x_unknown": {"level": level, "deeper": {"still": [level]}},
+            "spans": [node],
+        }
+    return {"type": "trace", "id": TRACE, "spans": [node]}
+
+
+def test_deep_nesting_keeps_every_link() -> None:
+    source = _deep_trace(60)
+    records = galileo.normalize_record(source)
+    assert_valid(records)
+    assert missing_leaves(source, records) == []
+    spans = by_type(records, "span")
+    assert len(spans) == 61 and {s.trace_id for s in spans} == {TRACE.replace("-", "")}
+    # nested children carry no parent_id of their own: the link comes from where they were found
+    for parent, child in itertools.pairwise(spans):
+        assert child.parent_span_id == parent.span_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import humanloop_client.models as hl
 import pytest
 from tracebridge.ids import span_id_for, trace_id_for
@@ -195,3 +197,26 @@ def test_same_input_same_ids() -> None:
     source = load("humanloop/v5-evaluation-log-rich.json")
     first = humanloop_v5.normalize_evaluation_log(source)
     assert first == humanloop_v5.normalize_evaluation_log(source)
+
+
+def test_deep_trace_children_keep_every_link() -> None:
+    """A Flow whose trace nests 60 levels (flow > agent > tool > ...), unknown fields on every level."""
+    kinds = ("agent", "tool", "prompt")
+    node: dict = {"id": "log_d60", "prompt": {"path": "p", "model": "m"}, "output": "leaf"}
+    for level in range(59, 0, -1):
+        kind = "flow" if level == 1 else kinds[level % 3]
+        node = {
+            "id": f"log_d{level}",
+            kind: {"path": f"{kind}/{level}", "x_unknown_version_field": level},
+            "x_unknown": {"level": level, "deeper": [{"still": level}]},
+            "trace_children": [node],
+        }
+    source = {"run_id": "run_deep", "log": node, "datapoint": None, "evaluator_logs": []}
+    records = humanloop_v5.normalize_evaluation_log(source)
+    assert_valid(records)
+    assert missing_leaves(source, records) == []
+    spans = by_type(records, "span")
+    assert len(spans) == 60 and {s.trace_id for s in spans} == {trace_id_for("humanloop", "log_d1")}
+    assert spans[0].parent_span_id is None
+    for parent, child in itertools.pairwise(spans):
+        assert child.parent_span_id == parent.span_id

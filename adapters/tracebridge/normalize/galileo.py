@@ -318,13 +318,16 @@ def _dataset_example(f: Fields, record_id: str, record_type: str) -> DatasetExam
 
 
 class _Tree:
-    """What a nested child inherits from its parent record."""
+    """What a nested child inherits from its parent record (used only where the child does not say it itself)."""
 
-    __slots__ = ("session_id", "trace_id")
+    __slots__ = ("parent_id", "session_id", "trace_id")
 
-    def __init__(self, session_id: str | None = None, trace_id: str | None = None) -> None:
+    def __init__(
+        self, session_id: str | None = None, trace_id: str | None = None, parent_id: str | None = None
+    ) -> None:
         self.session_id = session_id
         self.trace_id = trace_id
+        self.parent_id = parent_id  # the span or trace a nested span was found under
 
 
 def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
@@ -352,6 +355,10 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
         source_trace_id = source_trace_id or record_id
     trace_source = source_trace_id or tree.trace_id
     parent_id = f.take_str("parent_id")
+    if parent_id is None and tree.parent_id is not None and record_type not in ("session", "trace", "stub_trace"):
+        # A nested span that does not name its parent hangs under the record it was nested in.
+        parent_id = tree.parent_id
+        attributes["tracebridge.parent.inferred"] = True
     files = f.get("files") if isinstance(f.get("files"), dict) else None
 
     if session_id is not None:
@@ -405,7 +412,11 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
         attributes["tracebridge.dataset.example_id"] = record_id
 
     children = [(key, f.take_list(key)) for key in CHILD_KEYS]
-    child_tree = _Tree(session_id=session_id, trace_id=trace_source if record_type != "session" else None)
+    child_tree = (
+        _Tree(session_id=session_id)
+        if record_type == "session"
+        else _Tree(session_id=session_id, trace_id=trace_source, parent_id=record_id)
+    )
 
     if record_type == "session":
         put(attributes, "session.previous_id", f.take_str("previous_session_id"))

@@ -55,6 +55,8 @@ def model_parameters(config: Fields, attributes: dict[str, Any]) -> None:
         ("prompt_template", "tracebridge.prompt.template"),
     ):
         put(attributes, name, config.take_str(key))
+    # v4 configs carry both a completion template and a chat template; v5 versions one ``template`` of either kind.
+    # Each kind keeps its own attribute so that a config with both loses neither.
     reasoning = config.get("reasoning_effort")
     if reasoning is not None:
         attributes["tracebridge.request.reasoning_effort"] = config.take("reasoning_effort")
@@ -62,7 +64,9 @@ def model_parameters(config: Fields, attributes: dict[str, Any]) -> None:
         config.drop("reasoning_effort")
     put(attributes, "tracebridge.request.other", config.take_dict("other"))
     template = config.get("template")
-    if isinstance(template, str):
+    if "tracebridge.prompt.template" in attributes:
+        pass  # a config with both templates: the v4 one is mapped, this one stays in extra as written
+    elif isinstance(template, str):
         attributes["tracebridge.prompt.template"] = config.take("template")
     elif isinstance(template, list):
         attributes["tracebridge.prompt.template"] = to_otel_messages(config.take("template"))
@@ -70,17 +74,21 @@ def model_parameters(config: Fields, attributes: dict[str, Any]) -> None:
         config.take_str("template")
     chat_template = config.take_list("chat_template")
     if chat_template is not None:
-        attributes["tracebridge.prompt.template"] = to_otel_messages(chat_template)
+        attributes["tracebridge.prompt.chat_template"] = to_otel_messages(chat_template)
     put(attributes, "gen_ai.tool.definitions", config.take_list("tools"))
     put(attributes, "tracebridge.prompt.linked_tools", config.take_list("linked_tools"))
     put(attributes, "tracebridge.request.tool_configs", config.take_list("tool_configs"))
 
 
 def operation_for_model(attributes: dict[str, Any]) -> str:
-    """``chat``, or ``text_completion`` for the completion endpoint or a string template (mapping guide, section 3)."""
-    if attributes.get("tracebridge.request.endpoint") == "complete" or isinstance(
-        attributes.get("tracebridge.prompt.template"), str
-    ):
+    """``chat``, or ``text_completion`` for the completion endpoint or a string template (mapping guide, section 3).
+
+    The endpoint, when given, decides: a v4 chat config may carry a (unused) completion template too.
+    """
+    endpoint = attributes.get("tracebridge.request.endpoint")
+    if endpoint == "complete":
+        return "text_completion"
+    if endpoint is None and isinstance(attributes.get("tracebridge.prompt.template"), str):
         return "text_completion"
     return "chat"
 
