@@ -14,7 +14,7 @@ import pytest
 from tracebridge.export.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.secrets import ApiKey
-from tracebridge.sinks import Manifest, MultiSink, ResumeMismatchError, open_output
+from tracebridge.sinks import Manifest, MultiSink, ResumeMismatchError, multi, open_output
 from tracebridge.sinks.layout import TABLES
 
 from tests.sinks.conftest import ALL_FORMATS, read_duckdb_table
@@ -241,3 +241,19 @@ def test_rejects_before_restore_survive_the_cut(records: list[Record], tmp_path:
     assert [json.loads(line)["source"] for line in lines] == ["fixtures:1", "fixtures:3"]
     assert json.loads((tmp_path / "manifest.json").read_text())["rejects"] == 2
     assert len((tmp_path / "spans.jsonl").read_text().splitlines()) == sum(r.record_type == "span" for r in records)
+
+
+def test_records_written_one_at_a_time_all_arrive(
+    records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(multi, "BATCH_SIZE", 7)  # several buffer flushes within one write call
+    sink = open_output(tmp_path, ["jsonl", "parquet"])
+    sink.write(iter(records))
+    for record in records:
+        sink.write_one(record)
+    sink.close(Manifest(source="x"))
+    expected = {t: 2 * sum(r.record_type == t for r in records) for t in TABLES}
+    assert json.loads((tmp_path / "manifest.json").read_text())["counts"] == expected
+    for record_type, stem in TABLES.items():
+        assert len((tmp_path / f"{stem}.jsonl").read_text().splitlines()) == expected[record_type]
+        assert pq.ParquetFile(tmp_path / f"{stem}.parquet").metadata.num_rows == expected[record_type]
