@@ -18,9 +18,10 @@ Column types, and why:
 Writing: records are converted a batch at a time and written as row groups of up to ``ROW_GROUP_ROWS`` rows or
 ``ROW_GROUP_BYTES`` bytes, so memory stays bounded whatever the export's size. A Parquet file cannot be appended to
 once its footer is written, nor cut back, so resume works with *parts*: ``state`` closes the part being written (its
-footer on disk, fsynced) and lists the finished parts; ``restore`` deletes every part not in that list; ``close``
-joins the parts into the final file, re-chunked into full row groups, and renames it into place (a single part is
-renamed as is).
+footer on disk, fsynced) and records how many parts are finished; ``restore`` deletes every part beyond that count
+(the tail of a killed run, including a part without a footer); ``close`` joins the parts into the final file,
+re-chunked into full row groups, and renames it into place (a single part is renamed as is). The cost is one small
+part per checkpoint and per record type that received records, joined once at the end.
 """
 
 from __future__ import annotations
@@ -131,7 +132,6 @@ class _TableParts:
         self._pending_bytes = 0
         self._writer: Any = None
         self._current: Path | None = None
-        self._next = 0
         if not resume:
             self._remove_parts(keep=())
 
@@ -154,8 +154,7 @@ class _TableParts:
         if not self._pending:
             return
         if self._writer is None:
-            self._current = self.directory / f"{self.stem}-{self._next:06d}{EXTENSION}"
-            self._next += 1
+            self._current = self.directory / self._part_name(len(self.parts))
             self._writer = pq.ParquetWriter(self._current, self.schema, compression=COMPRESSION)
         self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
@@ -175,18 +174,22 @@ class _TableParts:
         self._current = None
         return True
 
+    def _part_name(self, number: int) -> str:
+        return f"{self.stem}-{number:06d}{EXTENSION}"
+
     def state(self) -> dict[str, Any]:
-        return {"parts": list(self.parts), "rows": self.rows}
+        """Parts are numbered from 0 without gaps, so their count names them all: the checkpoint, rewritten on every
+        page, stays a few bytes however many parts a long export makes."""
+        return {"parts": len(self.parts), "rows": self.rows}
 
     def restore(self, saved: Mapping[str, Any]) -> None:
         self.drop_current()
-        parts = [str(name) for name in saved.get("parts", [])]
+        parts = [self._part_name(number) for number in range(int(saved.get("parts", 0)))]
         missing = [name for name in parts if not (self.directory / name).is_file()]
         if missing:
             raise ValueError(f"{self.directory}: parts {missing} the checkpoint lists are gone; start over")
         self._remove_parts(keep=parts)
         self.parts = parts
-        self._next = len(parts)
         self.rows = int(saved.get("rows", 0))
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
