@@ -7,6 +7,7 @@ helpers only save repeating the key header and the Galileo export path.
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -134,3 +135,32 @@ def sandbox_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], Coordin
         if process.poll() is None:
             process.terminate()
         process.communicate(timeout=10)
+
+
+def raw_request(base_url: str, method: str, path: str, headers: dict[str, str], body: bytes = b"") -> bytes:
+    """Send one HTTP/1.1 request over a plain socket and return every byte the server sent until it closed.
+
+    For checks httpx hides: chunk framing, a body cut short, a connection reset.
+    """
+    host, port = base_url.removeprefix("http://").rsplit(":", 1)
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "Connection: close", f"Content-Length: {len(body)}"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall("\r\n".join(lines).encode() + b"\r\n\r\n" + body)
+        received = bytearray()
+        while chunk := connection.recv(65536):
+            received += chunk
+    return bytes(received)
+
+
+def dechunk(payload: bytes) -> tuple[list[bytes], bool]:
+    """The chunks of a chunked body, and whether the terminating zero-size chunk arrived."""
+    chunks: list[bytes] = []
+    while payload:
+        size_line, _, rest = payload.partition(b"\r\n")
+        size = int(size_line, 16)
+        if size == 0:
+            return chunks, True
+        chunks.append(rest[:size])
+        payload = rest[size + 2 :]
+    return chunks, False

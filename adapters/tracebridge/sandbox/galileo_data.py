@@ -53,18 +53,22 @@ SHAPES: tuple[Shape, ...] = (
 """Span trees of a trace: (type, children) pairs; the first has every span type."""
 
 RUN_KINDS = ("log_stream", "experiment")
-SCORE_AGGREGATE = {
-    "aggregate": {
-        "annotation_type": "score",
-        "buckets": [
-            {"min_inclusive": 0, "max_exclusive": 1, "count": 0},
-            {"min_inclusive": 1, "max_exclusive": None, "count": 2},
-        ],
-        "average": 1.0,
-        "unrated_count": 0,
+
+
+def score_aggregate(values: list[int]) -> dict[str, Any]:
+    """Galileo's aggregate of ``score`` annotations: buckets of the 1..5 scale, the average, nobody unrated."""
+    buckets = [
+        {"min_inclusive": low, "max_exclusive": low + 1 if low < 5 else None, "count": values.count(low)}
+        for low in range(1, 6)
+    ]
+    return {
+        "aggregate": {
+            "annotation_type": "score",
+            "buckets": buckets,
+            "average": sum(values) / len(values),
+            "unrated_count": 0,
+        }
     }
-}
-"""The aggregate of the two annotators' ``score`` ratings (both 1) on an annotated record, in Galileo's shape."""
 
 
 @attrs.frozen
@@ -280,10 +284,11 @@ class GalileoData:
                 }
                 feedback[note[0]] = {"feedback_type": note[1], "value": "Solved on first try.", "explanation": None}
         annotations: dict[str, Any] = {}
+        scores = [1 + (h >> j) % 5 for j in range(len(self.annotators))]
         if annotated:
             annotations[self.annotation_template] = {
-                annotator: {"annotation_type": "score", "value": 1 + (h >> j) % 5, "explanation": None}
-                for j, annotator in enumerate(self.annotators)
+                annotator: {"annotation_type": "score", "value": score, "explanation": None}
+                for annotator, score in zip(self.annotators, scores, strict=True)
             }
         return {
             "id": node_id,
@@ -310,7 +315,7 @@ class GalileoData:
             "annotations": annotations,
             "file_ids": [],
             "file_modalities": [],
-            "annotation_aggregates": {self.annotation_template: SCORE_AGGREGATE} if annotated else {},
+            "annotation_aggregates": {self.annotation_template: score_aggregate(scores)} if annotated else {},
             "annotation_agreement": {self.annotation_template: 0.8} if annotated else {},
             "overall_annotation_agreement": 0.8 if annotated else None,
             "annotation_queue_ids": [self.queue_id] if annotated else [],

@@ -259,9 +259,19 @@ class Exporter:
         for key in CHILD_KEYS:
             for child in node.get(key) or ():
                 self._serve(child)
-        if self.drift is not None:
-            self.drift(node, int(node["id"].replace("-", "")[:15], 16))
         return node
+
+    def _served(self, root: dict[str, Any]) -> dict[str, Any]:
+        """A root as served, drifted when the drift fault is on.
+
+        Drift rewrites a record in place, and generated records share constant parts (tool schemas, conversations)
+        with every other record; it works on a private copy, so no drift leaks into the next record or request.
+        """
+        node = self._serve(root)
+        if self.drift is None:
+            return node
+        private: dict[str, Any] = json.loads(json.dumps(node))
+        return self.drift(private, int(node["id"].replace("-", "")[:15], 16))
 
     def lines(self) -> Iterator[bytes]:
         request = self.request
@@ -273,7 +283,7 @@ class Exporter:
             served = (
                 {key: value for key, value in root.items() if key != "spans"} if request.root_type == "span" else root
             )
-            node = self._serve(served)
+            node = self._served(served)
             if flat:
                 yield from (_line(n) for n in _flatten(node))
             else:
@@ -285,7 +295,7 @@ class Exporter:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for root in self.roots():
-            node = self._serve(root)
+            node = self._served(root)
             writer.writerow([_cell(column_value(node, column)) for column in columns])
             if buffer.tell() >= 4096:
                 yield buffer.getvalue().encode()
