@@ -84,3 +84,8 @@ def test_a_resumed_import_reports_the_whole_import(tmp_path: Path) -> None:
     assert [model.id for model in models] == [json.loads(source.read_text().splitlines()[3])["id"]]
     assert [r.source for r in resumed.rejects] == [f"{source}:2", f"{source}:3", f"{source}:5"]
     assert resumed.report == fresh.report
+
+
+def test_raw_gives_back_the_vendor_json_as_the_file_held_it() -> None:
+    source = FIXTURES / "galileo" / "export-flat.jsonl"
+    assert list(open_import([source]).raw()) == [json.loads(line) for line in source.read_text().splitlines()]

@@ -61,7 +61,10 @@ class Intake:
             self._reject(reject, replaying)
             return None
         report.unique += 1
-        return None if replaying else Delivered(model, kind.normalize, raw.source)
+        if replaying:
+            return None
+        # Parsed here rather than lazily, so a record that does not fit is rejected naming its missing field.
+        return Delivered(model, kind.normalize, raw.source, raw=value, raw_text=raw.text, source_id=_plain_id(value))
 
     def _reject(self, reject: Reject, replaying: bool) -> None:
         if replaying:
@@ -71,5 +74,8 @@ class Intake:
 
 
 def _plain_id(value: Mapping[str, Any]) -> str | None:
+    """The vendor's own id of a record (an evaluation log's is its log's)."""
     source_id = value.get("id")
+    if source_id is None and isinstance(value.get("log"), dict):
+        source_id = value["log"].get("id")
     return source_id if isinstance(source_id, str) else None
