@@ -171,6 +171,15 @@ class Export(Generic[M]):
         for batch in run_batches(self.abatches):
             yield from self._records_of(batch)
 
+    def record_batches(self) -> Iterator[list[Any]]:
+        """The common records, one list per source batch (a page, or a run of stream lines).
+
+        For writers (``tracebridge.pipeline``): a checkpoint is saved only when the next batch is asked for, so a
+        writer that has written every record of a batch before asking again never loses or repeats one on resume.
+        """
+        for batch in run_batches(self.abatches):
+            yield self._records_of(batch)
+
     def raw(self) -> Iterator[Any]:
         """Sync ``araw()``: the vendor JSON of each record, for archiving exactly what was received."""
         for batch in run_batches(self.abatches):
