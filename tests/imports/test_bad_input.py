@@ -114,3 +114,18 @@ def test_a_line_that_is_not_an_object(tmp_path: Path) -> None:
         (f"{path}:3", "a record must be a JSON object, not str"),
     ]
     assert export.report.unique == len(lines)
+
+
+def test_a_file_that_switches_format_part_way(tmp_path: Path) -> None:
+    # The generated v4 model needs little more than an id: a Galileo record would parse as a v4 log if let through.
+    v4 = (FIXTURES / "v4-logs-bad.jsonl").read_text().splitlines()[0]
+    galileo = (Path(__file__).parents[1] / "fixtures" / "galileo" / "export-flat.jsonl").read_text().splitlines()[1]
+    path = tmp_path / "concatenated.jsonl"
+    path.write_text(f"{v4}\n{galileo}\n{v4}\n")
+    export = open_import([path])
+    list(export.records())
+    assert export.job["formats"] == {str(path): ["humanloop-v4-export"]}
+    (reject,) = export.rejects
+    assert reject.source == f"{path}:2"
+    assert reject.reason == "a galileo-jsonl-flat record in a humanloop-v4-export file: the file mixes formats"
+    assert (export.report.unique, export.report.duplicates) == (1, 1)

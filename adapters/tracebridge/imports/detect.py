@@ -11,28 +11,23 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tracebridge.export.galileo import RECORD_MODELS
 from tracebridge.imports import humanloop_export, kinds
+from tracebridge.imports.classify import classify, compatible
 from tracebridge.imports.csv_rows import csv_records
 from tracebridge.imports.errors import ImportFormatError
 from tracebridge.imports.formats import FORMATS, ImportFormat
 from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl
 from tracebridge.imports.tasks import FileTask
 from tracebridge.imports.textfile import first_lines, head
-from tracebridge.normalize import humanloop_v5
 
-GALILEO_TYPES = frozenset(RECORD_MODELS)
-GALILEO_CHILD_KEYS = ("traces", "spans")
 SNIFF_LINES = 20
 """Lines tried for a first record when the first ones are broken."""
 EMPTY_PAGE = "the JSON holds no records"
 _HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-]*$")
-COMPATIBLE = ({"galileo-jsonl", "galileo-jsonl-flat"},)
-"""Formats one reader handles alike: naming one for a file of the other is not an error."""
 
 
 def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> list[FileTask]:
@@ -77,7 +72,7 @@ def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> F
             )
         chosen: str = detected
     else:
-        if detected is not None and detected != from_format and {detected, from_format} not in COMPATIBLE:
+        if detected is not None and not compatible(detected, from_format):
             raise ImportFormatError(path, f"named as {from_format}, but it holds {detected} ({seen})")
         chosen = from_format
     return _task_for(path, chosen, group)
@@ -107,19 +102,6 @@ def detect_file(path: Path) -> tuple[ImportFormat | None, str]:
     if sample is None:
         return None, where
     return classify(sample), f"{where} has keys {sorted(sample)[:10]}"
-
-
-def classify(record: Mapping[str, Any]) -> ImportFormat | None:
-    kind = record.get("type")
-    if isinstance(kind, str) and kind in GALILEO_TYPES and "project_id" in record:
-        return "galileo-jsonl" if any(key in record for key in GALILEO_CHILD_KEYS) else "galileo-jsonl-flat"
-    if kinds.is_evaluation_log(record):
-        return "humanloop-v5-evaluation-logs"
-    if humanloop_v5.log_kind(record) is not None:
-        return "humanloop-v5-logs"
-    if "id" in record and any(key in record for key in ("config", "project_id", "config_id", "model_config")):
-        return "humanloop-v4-export"
-    return None
 
 
 def _first_record(path: Path) -> tuple[dict[str, Any] | None, str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from tracebridge.export.job import Delivered, ExportContext
 from tracebridge.export.rejects import Reject
+from tracebridge.imports.classify import classify, compatible
 from tracebridge.imports.kinds import RecordKind
 from tracebridge.imports.raw import RawRecord
 
@@ -31,7 +32,8 @@ class Intake:
         self.position = 0
         """Records taken so far, replayed ones included: what a checkpoint stores."""
 
-    def accept(self, raw: RawRecord, kind_of: KindOf) -> Delivered[Any] | None:
+    def accept(self, raw: RawRecord, kind_of: KindOf, file_format: str = "") -> Delivered[Any] | None:
+        """``file_format``, when given, is what the file holds: a record plainly of another format is rejected."""
         replaying = self.position < self.replay
         self.position += 1
         report = self.context.report
@@ -40,6 +42,13 @@ class Intake:
         if raw.problem is not None or not isinstance(value, dict):
             reason = raw.problem or f"a record must be a JSON object, not {type(value).__name__}"
             self._reject(Reject(source=raw.source, reason=reason, raw=raw.raw_text(), field=raw.field), replaying)
+            return None
+        found = classify(value) if file_format else None
+        if found is not None and not compatible(found, file_format):
+            reason = f"a {found} record in a {file_format} file: the file mixes formats"
+            self._reject(
+                Reject(source=raw.source, reason=reason, raw=raw.raw_text(), source_id=_plain_id(value)), replaying
+            )
             return None
         kind = kind_of(value)
         source_id = kind.identity(value)

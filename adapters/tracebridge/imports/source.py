@@ -59,7 +59,7 @@ def open_import(
         batch: list[Delivered[Any]] = []
         for task in tasks:
             for raw in task.read(task.path, functools.partial(_note_total, totals, task.group)):
-                item = intake.accept(raw, task.kind_of)
+                item = intake.accept(raw, task.kind_of, task.format)
                 if item is not None:
                     batch.append(item)
                 if len(batch) >= batch_size:
