@@ -24,7 +24,10 @@ class RetryPolicy:
     initial_delay: float = 0.5
     """Upper bound of the first jittered wait, in seconds; doubles per attempt."""
     max_delay: float = 30.0
-    """No single wait is longer, Retry-After included."""
+    """No backoff wait is longer."""
+    max_retry_after: float = 120.0
+    """A server's ``Retry-After`` is honoured up to this many seconds (it is the server's call, not our backoff's,
+    so ``max_delay`` does not cut it short); a longer one is waited for this long."""
     max_elapsed: float = 300.0
     """No request keeps retrying past this many seconds since its first attempt."""
     statuses: frozenset[int] = RETRYABLE_STATUSES
@@ -35,7 +38,7 @@ class RetryPolicy:
     def delay(self, attempt: int, retry_after: float | None, rng: random.Random | None = None) -> float:
         """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1)."""
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self.max_delay)
+            return min(max(retry_after, 0.0), self.max_retry_after)
         ceiling = min(self.max_delay, self.initial_delay * 2 ** (attempt - 1))
         return (rng or random).uniform(0.0, ceiling)
 
