@@ -86,7 +86,7 @@ def _task_for(path: Path, fmt: str, group: int) -> FileTask:
     if fmt == "humanloop-v4-export":
         return FileTask(path, fmt, json_records, kinds.always(kinds.V4_LOG), group)
     if fmt == "humanloop-v5-evaluation-logs":
-        return FileTask(path, fmt, json_records, kinds.always(kinds.V5_EVALUATION_LOG), group)
+        return FileTask(path, fmt, json_records, kinds.v5_log_or_evaluation_log, group)
     if fmt == "humanloop-v5-logs":
         return FileTask(path, fmt, json_records, kinds.v5_log_or_evaluation_log, group, nested_logs=True)
     raise ImportFormatError(path, f"{fmt} is not a file format")  # humanloop-export: a directory, handled above
