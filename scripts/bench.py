@@ -60,11 +60,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scenario", action="append", choices=keys, help="repeatable; default: all")
     parser.add_argument("--contender", action="append", choices=sorted(CONTENDERS), help="repeatable; default: all")
     parser.add_argument("--humanloop-records", type=int, help="logs per Humanloop listing (default 20000)")
-    parser.add_argument("--galileo-records", type=int, help="traces in the Galileo export (default 1000000)")
+    parser.add_argument("--galileo-records", type=int, help="traces in the Galileo export (default 10000)")
     parser.add_argument("--normalize-records", type=int, help="records in the file to normalize (default 1000000)")
     parser.add_argument("--latency-ms", type=float, help="added to every sandbox answer (default 50)")
     parser.add_argument("--fault-rate", type=float, help="share of failing requests in fault scenarios (default 0.05)")
-    parser.add_argument("--time-limit", type=float, default=300.0, help="seconds a contender may run (default 300)")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=150.0,
+        help="seconds a competitor may run before it is stopped and its time projected from what it wrote; "
+        "tracebridge always runs to the end (default 150)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="the sandbox's data and fault seed")
     parser.add_argument("--work-dir", type=Path, help="where outputs go while counted (default: a temp directory)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")

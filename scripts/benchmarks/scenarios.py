@@ -13,12 +13,16 @@ from collections.abc import Mapping
 import attrs
 
 HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "httpx", "dlt")
+FAULT_CONTENDERS = ("tracebridge", "httpx", "dlt")
+"""The CLI runs the library's engine unchanged; it is left out of the fault runs to keep the whole run under an hour."""
 
 
 @attrs.frozen
 class Scale:
     humanloop_records: int = 20_000
-    galileo_records: int = 1_000_000
+    galileo_records: int = 10_000
+    """A trace here is ~11.7 KB of jsonl (spans nested): 10,000 traces stream 117 MB. The issue's 1,000,000 is
+    ``--galileo-records 1000000`` (about 12 GB and, at the measured rate, hours)."""
     normalize_records: int = 1_000_000
     latency_ms: float = 50.0
     fault_rate: float = 0.05
@@ -105,7 +109,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
             f"v4 project export, {hl:,} logs, {scale.fault_rate:.0%} faults",
             "v4",
             hl,
-            (*HUMANLOOP_CONTENDERS, "hl-sdk-v4"),
+            (*FAULT_CONTENDERS, "hl-sdk-v4"),
             latency,
             faults,
         ),
@@ -114,7 +118,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
             f"v5 evaluation logs, {hl:,} logs, {scale.fault_rate:.0%} faults",
             "v5",
             hl,
-            (*HUMANLOOP_CONTENDERS, "hl-sdk-v5"),
+            (*FAULT_CONTENDERS, "hl-sdk-v5"),
             latency,
             faults,
         ),
@@ -123,7 +127,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
             f"Galileo export_records, {scale.galileo_records:,} traces, faults",
             "galileo",
             scale.galileo_records,
-            galileo[:4],
+            ("tracebridge", "galileo-sdk", "httpx"),
             faults=galileo_faults(),
             paged=False,
         ),
