@@ -120,8 +120,11 @@ def all_pages(fetch: Callable[[int], Any], first: int) -> list[Any]:
         page += 1
 
 
-def test_generated_humanloop_client_reads_every_endpoint(sandbox_factory: Callable[..., RunningSandbox]) -> None:
-    sandbox = sandbox_factory(records=120)
+@pytest.mark.parametrize("small", [False, True], ids=["realistic", "small"])
+def test_generated_humanloop_client_reads_every_endpoint(
+    sandbox_factory: Callable[..., RunningSandbox], small: bool
+) -> None:
+    sandbox = sandbox_factory(records=120, small_records=small)
     client = humanloop(sandbox)
 
     def export(page: int) -> V4PaginatedLogs:

@@ -54,6 +54,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--records", type=int, default=1000, metavar="N", help="size of each collection (default: 1000)"
     )
     parser.add_argument(
+        "--small-records",
+        action="store_true",
+        help="serve minimal Humanloop records (ids, timestamps, tokens) instead of realistic 3-13 KB ones: for "
+        "benchmarks of paging itself",
+    )
+    parser.add_argument(
         "--latency-ms",
         default=None,
         metavar="MS[+JITTER]",
@@ -93,6 +99,7 @@ def _config(args: argparse.Namespace) -> SandboxConfig:
         port=args.port,
         seed=args.seed,
         records=args.records,
+        small_records=args.small_records,
         latency=Latency.parse(args.latency_ms) if args.latency_ms else Latency(),
         faults=parse_faults(args.fault),
         galileo_key_header=args.galileo_key_header,
@@ -132,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         f"galileo log stream: {sandbox.galileo.log_stream_id}",
         f"galileo experiment: {sandbox.galileo.experiment_id}",
         f"seed: {config.seed}",
-        f"records: {config.records}",
+        f"records: {config.records}{' (small)' if config.small_records else ''}",
         f"latency: {config.latency}",
         f"faults: {faults}",
     ]

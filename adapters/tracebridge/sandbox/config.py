@@ -53,6 +53,9 @@ class SandboxConfig:
     records: int = attrs.field(default=1000, validator=attrs.validators.ge(0))
     """The size of each collection: logs of the project, datapoints per evaluatee, logs of the evaluation, Galileo
     traces per log stream and experiment."""
+    small_records: bool = False
+    """Serve minimal Humanloop records (ids, timestamps, token counts, a one-word output) instead of realistic ones
+    (3-13 KB each): for benchmarks of paging itself, which should not measure JSON throughput."""
     latency: Latency = Latency()
     faults: tuple[FaultRule, ...] = attrs.field(default=(), converter=_to_rules)
     """Rules ``KIND=RATE``; a mapping ``{"rate_limit": 0.1}`` is accepted too."""

@@ -29,7 +29,7 @@ from tracebridge.sandbox.humanloop_records import (
     v5_evaluation_log,
 )
 from tracebridge.sandbox.listing import Listing, RoundRobin
-from tracebridge.sandbox.templates import Template, literal
+from tracebridge.sandbox.templates import Template, inline, literal, slot
 
 ARCHETYPES = 48
 EVALUATEES = 3
@@ -88,9 +88,10 @@ def _ids_and_numbers(r: int, values: dict[str, bytes]) -> None:
 class HumanloopData:
     """Ids, records and listings of the generated Humanloop workspace, plus the logs added to runs."""
 
-    def __init__(self, seed: int, records: int) -> None:
+    def __init__(self, seed: int, records: int, *, small: bool = False) -> None:
         self.seed = seed
         self.records = records
+        self.small = small
         self.catalog = HumanloopCatalog(seed)
         self.project_id = hl_id("pr_", seed, "project")
         self.project_name = "support-bot"
@@ -125,6 +126,26 @@ class HumanloopData:
         ]
         self._v5 = [Template(v5_evaluation_log(catalog, k)) for k in range(ARCHETYPES)]
         self._added_template = Template(v5_added_log(catalog))
+        prompt = catalog.prompt_for(0)
+        self._small_v4_format = (
+            b'{"id":"data_%016x","project_id":' + literal(self.project_id) + b',"created_at":%b,"output":"Done.",'
+            b'"prompt_tokens":%b,"output_tokens":%b}'
+        )
+        """A small v4 log, formatted directly: the hot path of the paging benchmark."""
+        self._small_snapshot = Template(
+            {"datapoint": {"id": slot("datapoint_id")}, "log": slot("log"), "evaluation_results": []}
+        )
+        self._small_v5 = Template(
+            {
+                "run_id": slot("run_id"),
+                "log": {
+                    "id": "log_" + inline("h"),
+                    "created_at": slot("created_at"),
+                    "output": "Done.",
+                    "prompt": {"id": prompt["id"], "path": prompt["path"], "version_id": prompt["version_id"]},
+                },
+            }
+        )
         self._added: dict[str, dict[str, None]] = {run_id: {} for run_id in self.run_ids}
         self._lock = threading.Lock()
         self.run_created_us = tuple(CREATED_AT_US + (r + 10) * 86_400_000_000 for r in range(RUNS))
@@ -164,9 +185,19 @@ class HumanloopData:
         _ids_and_numbers(r, values)
         return values
 
+    @staticmethod
+    def _small_values(r: int, created: int) -> dict[str, bytes]:
+        return {"h": b"%016x" % r, "created_at": _stamp(created)}
+
+    def _small_v4_log(self, r: int, created: int) -> bytes:
+        return self._small_v4_format % (r, _stamp(created), _PROMPT_B[r & 2047], _OUTPUT_B[(r >> 11) & 1023])
+
     def v4_log(self, i: int, drift: Drift | None = None) -> bytes:
         """Project log ``i`` (0 = oldest) as JSON bytes."""
         r = mix64(self._v4_base ^ i)
+        if self.small:
+            body = self._small_v4_log(r, LOGS_START_US + i * GAP_US + r % GAP_US)
+            return body if drift is None else _drifted(body, r, drift)
         body = self._v4[r % ARCHETYPES].render(self._v4_values(i, r, self.created_us(i, r)))
         return _drifted(body, r, drift)
 
@@ -180,6 +211,11 @@ class HumanloopData:
         dp = mix64(self._dp_base ^ i)
         r = mix64(self._evaluatee_bases[evaluatee] ^ i)
         created = self.created_us(i, r)
+        if self.small:
+            small = self._small_values(r, created)
+            small["datapoint_id"] = _hex(b"dp_", dp)
+            small["log"] = self._small_v4_log(r, created)
+            return _drifted(self._small_snapshot.render(small), r, drift)
         values = self._v4_values(i, r, created)
         values["datapoint_id"] = _hex(b"dp_", dp)
         values["session_id"] = values["session_ref"] = values["parent_id"] = b"null"
@@ -209,6 +245,10 @@ class HumanloopData:
     def v5_log(self, i: int, drift: Drift | None = None) -> bytes:
         """Evaluation log ``i`` (run ``i % RUNS``)."""
         r = mix64(self._v5_base ^ i)
+        if self.small:
+            small = self._small_values(r, self.created_us(i, r))
+            small["run_id"] = b'"%b"' % self.run_ids[i % RUNS].encode()
+            return _drifted(self._small_v5.render(small), r, drift)
         body = self._v5[r % ARCHETYPES].render(self._v5_values(i, r, self.run_ids[i % RUNS]))
         return _drifted(body, r, drift)
 

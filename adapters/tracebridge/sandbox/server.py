@@ -54,7 +54,7 @@ class Sandbox:
 
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
-        self.humanloop = HumanloopData(config.seed, config.records)
+        self.humanloop = HumanloopData(config.seed, config.records, small=config.small_records)
         self.galileo = GalileoData(config.seed, config.records)
         self.faults = FaultInjector(
             config.seed,
