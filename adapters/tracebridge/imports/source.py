@@ -38,8 +38,11 @@ def open_import(
 
     Raises ``ImportFormatError`` now for a path that cannot be imported at all (missing, empty, binary, unknown
     format, or plainly not ``from_format``), and ``ValueError`` for an unknown ``from_format``. Page dumps that carry
-    ``total`` set the report's expected count (the largest total per named path, summed), so records missing from a
-    dump make the import incomplete; ``allow_partial`` accepts that, as for the API sources.
+    ``total`` set the report's expected count, so records missing from a dump make the import incomplete;
+    ``allow_partial`` accepts that, as for the API sources. Pages of one listing are saved side by side, so the
+    expected count is the largest total per folder (``page-000.json`` ... ``page-099.json`` all say ``total:
+    10000``), summed over folders (two projects' dumps in two folders). Not per format: an empty last page cannot
+    tell a v4 export from v5 logs, yet belongs to its neighbours' listing.
     """
     if not paths:
         raise ValueError("name at least one file or directory to import")
@@ -55,10 +58,10 @@ def open_import(
         intake = Intake(context, replay=state.streamed if state is not None else 0)
         for log_id in nested_log_ids(t.path for t in tasks if t.nested_logs):
             context.deduper.first_time(v5_log_identity(log_id))
-        totals: dict[int, int] = {}
+        totals: dict[Path, int] = {}
         batch: list[Delivered[Any]] = []
         for task in tasks:
-            for raw in task.read(task.path, functools.partial(_note_total, totals, task.group)):
+            for raw in task.read(task.path, functools.partial(_note_total, totals, task.path.parent)):
                 item = intake.accept(raw, task.kind_of, task.format)
                 if item is not None:
                     batch.append(item)
@@ -75,7 +78,7 @@ def open_import(
 
     return Export(
         batches,
-        description=f"import {', '.join(str(p) for p in named)}",
+        description=f"import {_describe_paths(named)}",
         job={"source": "files", "from_format": from_format, "paths": [str(p) for p in named], "formats": formats},
         checkpoint=checkpoint,
         allow_partial=allow_partial,
@@ -83,8 +86,14 @@ def open_import(
     )
 
 
-def _note_total(totals: dict[int, int], group: int, total: int) -> None:
-    totals[group] = max(totals.get(group, 0), total)
+def _note_total(totals: dict[Path, int], folder: Path, total: int) -> None:
+    totals[folder] = max(totals.get(folder, 0), total)
+
+
+def _describe_paths(paths: Sequence[Path], shown: int = 3) -> str:
+    """The paths for messages: a shell glob can name thousands of files, and an error must stay one readable line."""
+    names = ", ".join(str(p) for p in paths[:shown])
+    return f"{names} and {len(paths) - shown} more" if len(paths) > shown else names
 
 
 def _save(context: ExportContext, intake: Intake) -> None:
