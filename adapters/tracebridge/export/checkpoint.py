@@ -34,6 +34,8 @@ class Checkpoint:
     streamed: int = 0
     """Records of a stream already delivered, for a restart that skips them."""
     stream_fingerprint: str = ""
+    snapshot_at: str = ""
+    """The ``created_at`` cutoff a stream was pinned to; a resumed stream asks for the same snapshot."""
     sink_state: dict[str, Any] = attrs.field(factory=dict)
     sink_state_provider: Callable[[], dict[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -58,6 +60,7 @@ class Checkpoint:
             seen_bytes=int(data.get("seen_bytes", 0)),
             streamed=int(data.get("streamed", 0)),
             stream_fingerprint=str(data.get("stream_fingerprint", "")),
+            snapshot_at=str(data.get("snapshot_at", "")),
             sink_state=dict(data.get("sink_state", {})),
         )
 
@@ -103,6 +106,7 @@ class Checkpoint:
             "seen_bytes": self.seen_bytes,
             "streamed": self.streamed,
             "stream_fingerprint": self.stream_fingerprint,
+            "snapshot_at": self.snapshot_at,
             "sink_state": self.sink_state,
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)

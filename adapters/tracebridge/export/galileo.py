@@ -16,7 +16,6 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from galileo_client.api.export import export_records
@@ -70,8 +69,8 @@ RECORD_MODELS: Mapping[str, type[GalileoRecord]] = {
     "control": ControlSpanRecord,
     "stub_trace": StubTraceRecord,
 }
-SAVE_EVERY = 2000
-"""Records between two checkpoint saves of a stream."""
+SAVE_EVERY = 500
+"""Records between two checkpoint saves of a stream (each save is an fsync; a resume re-reads at most this many)."""
 RootType = Literal["session", "trace", "span"]
 ExportFormat = Literal["jsonl", "jsonl_flat", "csv"]
 
@@ -124,7 +123,7 @@ class GalileoClient:
         redact: bool = True,
         column_ids: Sequence[str] | None = None,
         snapshot: bool = True,
-        checkpoint: Path | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
         on_reject: RejectSink | None = None,
     ) -> Export[GalileoRecord]:
@@ -142,23 +141,34 @@ class GalileoClient:
             )
         where = f"galileo POST /v2/projects/{project_id}/export_records"
         body: dict[str, Any] = {"root_type": root_type, **chosen, "export_format": export_format, "redact": redact}
-        all_filters = [dict(f) for f in filters]
-        if snapshot:
-            started = datetime.now(UTC).isoformat()
-            all_filters.append({"type": "date", "column_id": "created_at", "operator": "lte", "value": started})
-        if all_filters:
-            body["filters"] = all_filters
+        if filters:
+            body["filters"] = [dict(f) for f in filters]
         if sort is not None:
             body["sort"] = dict(sort)
         if column_ids is not None:
             body["column_ids"] = list(column_ids)
-        request_body = ExportRecordsRequest.from_dict(body)  # validates operators and kinds before any request
-        request = export_records._get_kwargs(uuid.UUID(project_id), body=request_body)
+        ExportRecordsRequest.from_dict(body)  # validates operators and kinds before any request
         settings = self.settings
-        job = {"source": "galileo", "endpoint": "v2.export_records", "project_id": project_id, **body}
+        job = {"source": "galileo", "endpoint": "v2.export_records", "project_id": project_id, "snapshot": snapshot}
+        job.update(body)
+
+        def build_request(snapshot_at: str) -> dict[str, Any]:
+            pinned = dict(body)
+            if snapshot_at:
+                cutoff = {"type": "date", "column_id": "created_at", "operator": "lte", "value": snapshot_at}
+                pinned["filters"] = [*body.get("filters", []), cutoff]
+            return export_records._get_kwargs(uuid.UUID(project_id), body=ExportRecordsRequest.from_dict(pinned))
 
         async def batches(context: ExportContext) -> AsyncIterator[list[Delivered[GalileoRecord]]]:
             checkpoint_state = context.checkpoint
+            # The snapshot time is part of the resume state, not of the job: a resumed export must ask for the very
+            # same records as the run it continues, or skipping the delivered prefix would be unsound.
+            snapshot_at = checkpoint_state.snapshot_at if checkpoint_state and checkpoint_state.snapshot_at else ""
+            if snapshot and not snapshot_at:
+                snapshot_at = datetime.now(UTC).isoformat()
+                if checkpoint_state is not None:
+                    checkpoint_state.snapshot_at = snapshot_at
+            request = build_request(snapshot_at)
             delivered = checkpoint_state.streamed if checkpoint_state else 0
             fingerprint = checkpoint_state.stream_fingerprint if checkpoint_state else ""
             attempts = 0
@@ -171,11 +181,9 @@ class GalileoClient:
                             async for batch in reader.read(response):
                                 yield batch
                                 delivered, fingerprint = reader.position()
-                                if checkpoint_state is not None:
-                                    checkpoint_state.streamed, checkpoint_state.stream_fingerprint = (
-                                        delivered,
-                                        fingerprint,
-                                    )
+                                if checkpoint_state is not None and delivered - checkpoint_state.streamed >= SAVE_EVERY:
+                                    checkpoint_state.streamed = delivered
+                                    checkpoint_state.stream_fingerprint = fingerprint
                                     checkpoint_state.save()
                         reader.finish()
                         return

@@ -10,7 +10,6 @@ import asyncio
 import functools
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from humanloop_client.api.v4 import export_project_logs, list_evaluation_datapoints
@@ -80,7 +79,7 @@ class HumanloopClient:
         self,
         project_id: str,
         *,
-        checkpoint: Path | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
         on_reject: RejectSink | None = None,
     ) -> Export[V4LogResponse]:
@@ -125,7 +124,7 @@ class HumanloopClient:
         evaluation_id: str,
         *,
         evaluatee_ids: Sequence[str] | None = None,
-        checkpoint: Path | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
         on_reject: RejectSink | None = None,
     ) -> Export[V4EvaluationDatapointSnapshotResponse]:
@@ -192,7 +191,7 @@ class HumanloopClient:
         evaluation_id: str,
         *,
         run_ids: Sequence[str] | None = None,
-        checkpoint: Path | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
         on_reject: RejectSink | None = None,
     ) -> Export[EvaluationLog]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -107,7 +108,7 @@ class Export(Generic[M]):
         *,
         description: str,
         job: dict[str, Any],
-        checkpoint: Path | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
         on_reject: RejectSink | None = None,
     ) -> None:
@@ -115,7 +116,7 @@ class Export(Generic[M]):
         self.job = job
         self.rejects: list[Reject] = []
         self._batches = batches
-        self._checkpoint_path = checkpoint
+        self._checkpoint_path = Path(checkpoint) if checkpoint is not None else None
         self._allow_partial = allow_partial
         self._on_reject = on_reject or self.rejects.append
         self._context: ExportContext | None = None
