@@ -223,6 +223,17 @@ def test_a_rate_below_1_lets_retries_through(sandbox_factory: Callable[..., Runn
     assert 503 in answers and 200 in answers
 
 
+def test_latency_has_jitter(sandbox_factory: Callable[..., RunningSandbox]) -> None:
+    target = sandbox_factory(seed=SEED, records=RECORDS, latency=Latency(100, 400))
+    delays = []
+    for number in range(6):
+        started = time.perf_counter()
+        page(target, page=number)
+        delays.append(time.perf_counter() - started)
+    assert min(delays) >= 0.1
+    assert max(delays) - min(delays) >= 0.1
+
+
 def test_latency_rate_applies_to_a_share_of_requests(sandbox_factory: Callable[..., RunningSandbox]) -> None:
     target = sandbox_factory(seed=SEED, records=RECORDS, latency=Latency(150), faults={"latency": 0.5})
     slow = 0

@@ -161,6 +161,22 @@ def test_invalid_requests_get_422_with_the_detail_list(
     assert (problem["loc"], problem["type"]) == (loc, kind)
 
 
+def test_computed_metrics_only_with_jsonl_flat_gets_422_with_a_message(
+    gal: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    body = {"root_type": "trace", "export_format": "jsonl_flat", "export_computed_metrics_only": True}
+    response = gal.post(export_path(sandbox), json=body)
+    assert response.status_code == 422 and "jsonl_flat" in response.json()["detail"]
+
+
+def test_computed_metrics_only_drops_metrics_not_computed(gal: httpx.Client, sandbox: RunningSandbox) -> None:
+    every = export_lines(gal, sandbox, root_type="trace")
+    computed = export_lines(gal, sandbox, root_type="trace", export_computed_metrics_only=True)
+    statuses = {info["status_type"] for t in every for info in (t["metric_info"] or {}).values()}
+    kept = {info["status_type"] for t in computed for info in (t["metric_info"] or {}).values()}
+    assert statuses - {"success", "roll_up"} and kept <= {"success", "roll_up"}
+
+
 def test_unknown_project_or_run_gets_404(gal: httpx.Client, sandbox: RunningSandbox) -> None:
     stranger = "00000000-0000-4000-8000-000000000000"
     answers = [

@@ -30,8 +30,9 @@ class RunningSandbox:
 
     base_url: str
     config: SandboxConfig
-    humanloop_api_key: str
-    galileo_api_key: str
+    humanloop_api_key: str = attrs.field(repr=False)
+    """Keys stay out of reprs (and so out of test reports and logs)."""
+    galileo_api_key: str = attrs.field(repr=False)
     galileo_key_header: str
     project_id: str
     """Humanloop project (``pr_``) for ``POST /v4/projects/{id}/export``."""

@@ -60,9 +60,9 @@ class SandboxConfig:
     faults: tuple[FaultRule, ...] = attrs.field(default=(), converter=_to_rules)
     """Rules ``KIND=RATE``; a mapping ``{"rate_limit": 0.1}`` is accepted too."""
     galileo_key_header: str = DEFAULT_GALILEO_KEY_HEADER
-    humanloop_api_key: str | None = None
+    humanloop_api_key: str | None = attrs.field(default=None, repr=False)
     """None derives a key from the seed (``hl_sk_<hex>``)."""
-    galileo_api_key: str | None = None
+    galileo_api_key: str | None = attrs.field(default=None, repr=False)
     max_page_size: int = attrs.field(default=1000, validator=attrs.validators.ge(1))
     """Larger ``size`` values get a 422; pages are built in memory, so this bounds a request's memory."""
     slow_first_byte_ms: float = attrs.field(default=2000.0, validator=attrs.validators.ge(0.0))

@@ -24,7 +24,7 @@ import attrs
 
 from tracebridge.sandbox.galileo_data import GalileoData
 from tracebridge.sandbox.galileo_filters import Filter, Sort, column_value, matches_all, parse_filters, parse_sort
-from tracebridge.sandbox.responses import Response, not_found, unprocessable
+from tracebridge.sandbox.responses import Response, error, not_found, unprocessable
 from tracebridge.sandbox.validation import Problem
 
 CHUNK_BYTES = 64 * 1024
@@ -156,6 +156,8 @@ def parse_request(data: GalileoData, project_id: str, body: bytes) -> ExportRequ
     include_metadata = _bool(payload, "include_code_metric_metadata", False, problems)
     if problems:
         return unprocessable(problems)
+    if computed_only and export_format == "jsonl_flat":  # documented: this one comes as a plain string
+        return error(422, "export_computed_metrics_only is not supported with export_format=jsonl_flat")
     if project != data.project_id:
         return not_found(f"Project {project_id}")
     if ids["experiment_id"] is not None:
