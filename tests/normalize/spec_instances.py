@@ -35,23 +35,29 @@ def max_union(spec: dict[str, Any]) -> int:
 class ShapeBuilder(InstanceBuilder):
     """An ``InstanceBuilder`` that rotates through union members and writes unique strings."""
 
-    def __init__(self, spec: dict[str, Any], *, variant: str, member: int) -> None:
+    def __init__(
+        self, spec: dict[str, Any], *, variant: str, member: int, choices: dict[str, int] | None = None
+    ) -> None:
         super().__init__(spec, variant=variant)
         self.member = member
+        self.choices = choices or {}  # union schema name -> the member to build there (overrides ``member``)
         self._counter = 0
 
     def build(self, name: str) -> Any:
         self._counter = 0
-        return self._unique(super().build(name))
+        # Through a $ref, so a choice for the root schema itself (a union such as V5LogResponse) applies too.
+        return self._unique(self._value({"$ref": f"#/components/schemas/{name}"}, 0))
 
     def _value(self, schema: dict[str, Any], depth: int) -> Any:
         resolved = self._resolve(schema)
+        name = schema["$ref"].rsplit("/", 1)[-1] if "$ref" in schema else None
         for key in ("anyOf", "oneOf"):
             if key in resolved:
                 members = [m for m in resolved[key] if self._resolve(m).get("type") != "null"]
                 if not members:
                     return None
-                return self._value(members[self.member % len(members)], depth)
+                index = self.choices.get(name, self.member) if name else self.member
+                return self._value(members[index % len(members)], depth)
         return super()._value(schema, depth)
 
     def _unique(self, value: Any, key: str | None = None) -> Any:
