@@ -167,3 +167,11 @@ def test_deep_nesting_keeps_every_link() -> None:
     # nested children carry no parent_id of their own: the link comes from where they were found
     for parent, child in itertools.pairwise(spans):
         assert child.parent_span_id == parent.span_id
+
+
+def test_evaluations_and_examples_carry_the_source_trace_and_session(nested: list) -> None:
+    (session,) = by_type(nested, "session")
+    judged = [r for r in nested if r.record_type in ("evaluation", "dataset_example") and r.provenance.parent_id == LLM]
+    assert judged
+    for record in judged:
+        assert record.provenance.trace_id == TRACE and record.provenance.session_id == session.session_id

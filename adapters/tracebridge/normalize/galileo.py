@@ -149,6 +149,7 @@ def _metric_evaluation(
     info: Fields | None,
     target: dict[str, Any],
     record_id: str,
+    origin: dict[str, str | None],
     *,
     has_plain: bool,
 ) -> Evaluation:
@@ -211,14 +212,14 @@ def _metric_evaluation(
         name=name,
         status=status,
         attributes=judged,
-        provenance=_provenance("scorer_metric", key, parent_id=record_id),
+        provenance=_provenance("scorer_metric", key, **origin),
         extra=extra,
         **target,
     )
 
 
 def _rating_evaluation(
-    kind: str, name: str, rating: Any, target: dict[str, Any], record_id: str, *ids: str
+    kind: str, name: str, rating: Any, target: dict[str, Any], record_id: str, origin: dict[str, str | None], *ids: str
 ) -> Evaluation:
     """A feedback rating or an annotation: ``{feedback_type | annotation_type, value, explanation}``."""
     f = Fields(rating if isinstance(rating, dict) else None)
@@ -245,13 +246,16 @@ def _rating_evaluation(
         name=name,
         status="success" if value is not None else "pending",
         attributes=attributes,
-        provenance=_provenance(kind, ids[-1], parent_id=record_id),
+        provenance=_provenance(kind, ids[-1], **origin),
         extra=extra,
         **target,
     )
 
 
-def _evaluations(f: Fields, target: dict[str, Any], record_id: str, usage: dict[str, Any]) -> list[Record]:
+def _evaluations(
+    f: Fields, target: dict[str, Any], record_id: str, origin: dict[str, str | None], usage: dict[str, Any]
+) -> list[Record]:
+    """Scorer metrics, feedback ratings and annotations of one record; usage metrics are collected into ``usage``."""
     out: list[Record] = []
     metrics = f.child("metrics")
     plain: dict[str, Any] = {}
@@ -268,18 +272,20 @@ def _evaluations(f: Fields, target: dict[str, Any], record_id: str, usage: dict[
     info_keys = [k for k in _keys(f.get("metric_info")) if k not in USAGE_METRICS]
     for key, value in plain.items():
         info = metric_info.child(key) if key in info_keys else None
-        out.append(_metric_evaluation(key, value, info, target, record_id, has_plain=True))
+        out.append(_metric_evaluation(key, value, info, target, record_id, origin, has_plain=True))
     for key in info_keys:
         if key not in plain:
             if metric_info.get(key) is None:
                 metric_info.drop(key)
                 continue
-            out.append(_metric_evaluation(key, None, metric_info.child(key), target, record_id, has_plain=False))
+            out.append(
+                _metric_evaluation(key, None, metric_info.child(key), target, record_id, origin, has_plain=False)
+            )
     ratings = f.get("feedback_rating_info")
     if isinstance(ratings, dict):
         f.drop("feedback_rating_info")
         for key, rating in ratings.items():
-            out.append(_rating_evaluation("feedback_rating", key, rating, target, record_id, key))
+            out.append(_rating_evaluation("feedback_rating", key, rating, target, record_id, origin, key))
     elif ratings is None:
         f.drop("feedback_rating_info")
     annotations = f.get("annotations")
@@ -288,7 +294,9 @@ def _evaluations(f: Fields, target: dict[str, Any], record_id: str, usage: dict[
         for template_id, by_annotator in annotations.items():
             for annotator_id, rating in by_annotator.items():
                 out.append(
-                    _rating_evaluation("annotation", template_id, rating, target, record_id, template_id, annotator_id)
+                    _rating_evaluation(
+                        "annotation", template_id, rating, target, record_id, origin, template_id, annotator_id
+                    )
                 )
     elif annotations is None:
         f.drop("annotations")
@@ -299,7 +307,9 @@ def _keys(value: Any) -> list[str]:
     return list(value) if isinstance(value, dict) else []
 
 
-def _dataset_example(f: Fields, record_id: str, record_type: str) -> DatasetExample | None:
+def _dataset_example(
+    f: Fields, record_id: str, record_type: str, origin: dict[str, str | None]
+) -> DatasetExample | None:
     dataset_input = f.take("dataset_input")
     dataset_output = f.take("dataset_output")
     metadata = f.get("dataset_metadata")
@@ -313,7 +323,7 @@ def _dataset_example(f: Fields, record_id: str, record_type: str) -> DatasetExam
         expected_output=dataset_output,
         metadata=metadata if isinstance(metadata, dict) and metadata else None,
         attributes={"tracebridge.dataset.source_record_type": record_type},
-        provenance=_provenance("dataset_row", record_id),
+        provenance=_provenance("dataset_row", record_id, **origin),
     )
 
 
@@ -400,14 +410,16 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
             "session_id": session_id,
         }
     usage: dict[str, Any] = {}
-    evaluations = _evaluations(f, target, record_id, usage)
+    # Records judging (or drawn from) this one: their source parent is this record, in its trace and session.
+    origin: dict[str, str | None] = {"parent_id": record_id, "trace_id": trace_source, "session_id": session_id}
+    evaluations = _evaluations(f, target, record_id, origin, usage)
     for key, value in usage.items():
         attributes[USAGE_METRICS[key]] = value
     ttft = usage.get("time_to_first_token_ns")
     if ttft is not None:
         attributes["gen_ai.response.time_to_first_chunk"] = ttft / 1e9
     start, end, derived = span_times(created, None, usage.get("duration_ns"))
-    example = _dataset_example(f, record_id, record_type)
+    example = _dataset_example(f, record_id, record_type, origin)
     if example is not None:
         attributes["tracebridge.dataset.example_id"] = record_id
 

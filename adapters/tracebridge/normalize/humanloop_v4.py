@@ -105,7 +105,7 @@ def _feedback(item: Any, target: tuple[str, str], path: str, session_id: str | N
         time_unix_nano=_take_time(f, "created_at"),
         status="success" if value is not None else "pending",
         attributes=attributes,
-        provenance=_provenance("feedback", feedback_id, parent_id=data_id),
+        provenance=_provenance("feedback", feedback_id, parent_id=data_id, session_id=session_id),
         extra=f.rest(),
     )
 
@@ -178,7 +178,7 @@ def _evaluation_result(item: Any, target: tuple[str, str] | None, path: str, ses
         time_unix_nano=created,
         status="error" if error is not None else ("success" if value is not None else "pending"),
         attributes=attributes,
-        provenance=_provenance("evaluation_result", result_id, parent_id=log_id),
+        provenance=_provenance("evaluation_result", result_id, parent_id=log_id, session_id=session_id),
         extra=f.rest(),
     )
     return [evaluation, *records]
