@@ -9,9 +9,11 @@ anyway, the export stops with ``ExportChangedError`` rather than deliver a dupli
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import json
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -69,6 +71,8 @@ RECORD_MODELS: Mapping[str, type[GalileoRecord]] = {
     "control": ControlSpanRecord,
     "stub_trace": StubTraceRecord,
 }
+log = logging.getLogger("tracebridge.galileo")
+
 SAVE_EVERY = 500
 """Records between two checkpoint saves of a stream (each save is an fsync; a resume re-reads at most this many)."""
 RootType = Literal["session", "trace", "span"]
@@ -192,6 +196,8 @@ class GalileoClient:
                         if attempts >= settings.retry.max_attempts:
                             raise StreamBrokenError(f"{exc} (gave up after {attempts} attempts)") from exc
                         context.report.restarts += 1
+                        log.warning("%s; restarting the export (attempt %d)", exc, attempts + 1)
+                        await asyncio.sleep(settings.retry.delay(attempts, None))
 
         return Export(
             batches,
