@@ -190,6 +190,31 @@ def test_generated_galileo_client_reads_every_export_record(sandbox: RunningSand
         assert not [path for path in unknown_fields(record)], node["type"]
 
 
+def test_drifted_records_still_parse_in_the_generated_clients(sandbox_factory: Callable[..., RunningSandbox]) -> None:
+    """Drift simulates what the specs promise to tolerate (unknown enum values and fields, nulls): no record is lost."""
+    sandbox = sandbox_factory(records=90, faults={"drift": 1.0})
+    client = humanloop(sandbox)
+    export = export_project_logs.sync_detailed(sandbox.project_id, client=client, size=90)
+    snapshots = list_evaluation_datapoints.sync_detailed(sandbox.evaluation_id, client=client, size=90)
+    logs = get_evaluation_logs.sync_detailed(sandbox.evaluation_id, client=client, size=90)
+    for response in (export, snapshots, logs):
+        assert response.status_code == 200
+        assert len(response.parsed.records) == 90
+        assert all("x_sandbox_drift" in record.additional_properties for record in response.parsed.records)
+    body = ExportRecordsRequest.from_dict({"root_type": "session", "log_stream_id": sandbox.log_stream_id})
+    stream = export_records.sync_detailed(uuid.UUID(sandbox.galileo_project_id), client=galileo(sandbox), body=body)
+    assert stream.status_code == 200 and isinstance(stream.parsed, str)
+    nodes = [node for line in stream.parsed.splitlines() for node in walk(json.loads(line))]
+    parsed = [
+        RECORD_MODELS.get(node["type"], UnknownRecord).from_dict(
+            {key: value for key, value in node.items() if key not in ("traces", "spans")}
+        )
+        for node in nodes
+    ]
+    assert any(isinstance(record, UnknownRecord) for record in parsed)  # a span type this spec does not know
+    assert {node["type"] for node in nodes} >= {"session", "trace", "llm"}
+
+
 # ---------------------------------------------------------------------------------------------------- schemathesis
 
 schemathesis.experimental.OPEN_API_3_1.enable()  # the specs are OpenAPI 3.1; schemathesis 3.x gates it

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
+import pytest
 from tracebridge.sandbox import RunningSandbox
 
 from tests.sandbox.conftest import export_path, galileo_client, humanloop_client
@@ -31,9 +32,10 @@ def answers(sandbox: RunningSandbox, *, add: bool = True) -> list[bytes]:
     return bodies
 
 
-def test_same_config_same_bytes(sandbox_factory: Callable[..., RunningSandbox]) -> None:
-    first = answers(sandbox_factory(seed=5, records=60))
-    second = answers(sandbox_factory(seed=5, records=60))
+@pytest.mark.parametrize("faults", [{}, {"drift": 0.5, "repeat": 0.5}], ids=["clean", "drift-and-repeat"])
+def test_same_config_same_bytes(sandbox_factory: Callable[..., RunningSandbox], faults: dict[str, float]) -> None:
+    first = answers(sandbox_factory(seed=5, records=60, faults=faults))
+    second = answers(sandbox_factory(seed=5, records=60, faults=faults))
     assert first == second
     assert all(len(body) > 100 for body in first)
 
