@@ -9,6 +9,9 @@ The library in a few lines::
     for record in export.records():  # common records: Span, Evaluation, DatasetExample, ...
         ...
     print(export.report.describe())  # expected, fetched, unique, duplicates dropped, rejected, missing
+
+``models()`` yields the generated vendor models instead, ``raw()`` the vendor JSON as received; ``arecords()``,
+``amodels()`` and ``araw()`` are the async forms. ``checkpoint=PATH`` makes an export resumable.
 """
 
 from __future__ import annotations
