@@ -1,0 +1,32 @@
+"""scripts/bench_normalize.py on tiny data: it runs, maps every source record, and prints records/s and the ratio."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_prints_throughput_and_ratio_against_the_json_baseline() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench_normalize.py"), "--count", "200"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # one Galileo llm span -> span + 2 scorer evaluations; one v5 log -> span, 2 evaluations, example, item
+    assert "galileo llm spans: 200 source records" in out and "-> 600 common records" in out
+    assert "humanloop v5 logs: 200 source records" in out and "-> 1000 common records" in out
+    assert len(re.findall(r"json\.loads\+json\.dumps \(same bytes\)\s+[\d.]+s\s+[\d,]+ records/s", out)) == 2
+    assert (
+        len(re.findall(r"normalize \(adapter \+ to_json_dict\)\s+[\d.]+s\s+[\d,]+ records/s\s+-> ratio [\d.]+x", out))
+        == 2
+    )
+    assert re.search(r"^worst ratio [\d.]+x \((within|OVER) the 4x target\)$", out, re.MULTILINE)
