@@ -6,6 +6,7 @@ CI validator in another language) gets the contract.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -17,10 +18,12 @@ import jsonschema
 import pytest
 import yaml
 from tracebridge.json_schema import KNOWN_ATTRIBUTES, record_schema
+from tracebridge.normalize import MappingError
 from tracebridge.records import RECORD_CLASSES
 from tracebridge.serialization import to_json_dict
 
 from tests.normalize.corpus import fixture_records
+from tests.normalize.test_every_shape import PARAMS as EVERY_SHAPE
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = Path(sys.executable).with_name("tracebridge")
@@ -120,8 +123,15 @@ def _non_tracebridge(names: set[str]) -> set[str]:
 
 def test_every_otel_name_used_is_in_semconv_1_41_1() -> None:
     registry = _registry_names() | OTEL_GENERAL
-    used = {key for record in fixture_records() for key in record.attributes}
+    records = list(fixture_records())
+    for param in EVERY_SHAPE:  # and every shape of the specs, every field set
+        source, normalize = param.values
+        with contextlib.suppress(MappingError):
+            records += normalize(source)
+    used = {key for record in records for key in record.attributes}
     assert _non_tracebridge(used) - registry == set()
     assert _non_tracebridge(set(KNOWN_ATTRIBUTES)) - registry == set()
+    # every OTel name written has a typed entry in the schema, so validation checks its type
+    assert _non_tracebridge(used) - set(KNOWN_ATTRIBUTES) == set()
     # and nothing outside OTel is written without the tracebridge. prefix
     assert all(n.startswith(("gen_ai.", "tracebridge.")) or n in OTEL_GENERAL for n in used)

@@ -59,6 +59,9 @@ KNOWN_ATTRIBUTES: dict[str, dict[str, Any]] = {
     "gen_ai.tool.type": _STR,
     "gen_ai.tool.description": _STR,
     "gen_ai.tool.call.id": _STR,
+    "gen_ai.tool.call.arguments": {},
+    "gen_ai.tool.call.result": {},
+    "gen_ai.retrieval.documents": {"type": "array"},
     "gen_ai.tool.definitions": {"type": "array"},
     "gen_ai.retrieval.query.text": _STR,
     "gen_ai.evaluation.name": _STR,
@@ -81,6 +84,7 @@ KNOWN_ATTRIBUTES: dict[str, dict[str, Any]] = {
     "tracebridge.evaluation.labels": _STRINGS,
     "tracebridge.evaluation.annotator_kind": _STR,
     "tracebridge.provider.source_name": {},
+    "tracebridge.parent.inferred": _BOOL,
 }
 """Attribute names whose type the schema checks (OTel GenAI v1.41.1 names and the common tracebridge.* ones)."""
 
