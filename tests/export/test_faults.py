@@ -9,11 +9,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tracebridge import ApiError, GalileoClient, HumanloopClient, RetryPolicy, StreamBrokenError
+from tracebridge import (
+    ApiError,
+    ExportChangedError,
+    GalileoClient,
+    HumanloopClient,
+    RetryPolicy,
+    StreamBrokenError,
+)
 from tracebridge.export.job import Export
 from tracebridge.sandbox import RunningSandbox
 
 from tests.export import plain
+from tests.export.proxy import rewriting_proxy
 
 FAST = RetryPolicy(max_attempts=15, initial_delay=0.005, max_delay=0.05, max_elapsed=60.0)
 """Retries as in production, with millisecond waits so the tests stay fast."""
@@ -180,3 +188,23 @@ def test_a_stream_that_keeps_breaking_gives_up(sandbox_factory: Any) -> None:
     export = galileo(sandbox, policy).export_records(sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id)
     with pytest.raises(StreamBrokenError, match="gave up after 3 attempts"):
         list(export.models())
+
+
+def test_a_restart_that_finds_other_data_stops_instead_of_guessing(sandbox: RunningSandbox) -> None:
+    answers: list[int] = []
+
+    def cut_then_reorder(path: str, body: bytes) -> bytes:
+        answers.append(1)
+        lines = body.split(b"\n")
+        if len(answers) == 1:  # the first answer breaks off in the middle of record 6
+            return b"\n".join([*lines[:5], lines[5][:40]])
+        return b"\n".join([lines[1], lines[0], *lines[2:]])  # the restart serves the same records in another order
+
+    with rewriting_proxy(sandbox.base_url, cut_then_reorder) as url:
+        export = GalileoClient(sandbox.galileo_api_key, base_url=url, retry=FAST).export_records(
+            sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id
+        )
+        delivered = []
+        with pytest.raises(ExportChangedError, match="not the ones already delivered"):
+            delivered.extend(str(model.id) for model in export.models())
+    assert len(answers) == 2 and len(delivered) == 5, "the five whole records were delivered once, no more"
