@@ -104,3 +104,28 @@ def test_missing_records_raise_unless_partial_is_allowed(sandbox: RunningSandbox
         partial = export(url, allow_partial=True)
         assert len(list(partial.models())) == 190
         assert partial.report.missing == 10 and not partial.report.complete
+
+
+def spoil_feedback(path: str, body: bytes) -> bytes:
+    """Page 0: the first log with feedback gets a feedback item with a null id (the adapter cannot map it)."""
+    if "page=0&" not in path + "&":
+        return body
+    page = json.loads(body)
+    record = next(r for r in page["records"] if r.get("feedback"))
+    record["feedback"][0]["id"] = None
+    return json.dumps(page).encode()
+
+
+def test_a_record_that_cannot_be_mapped_is_rejected_with_the_field(sandbox: RunningSandbox) -> None:
+    with rewriting_proxy(sandbox.base_url, spoil_feedback) as url:
+        export = HumanloopClient(sandbox.humanloop_api_key, base_url=url).export_project(sandbox.project_id)
+        common = list(export.records())
+    assert len(export.rejects) == 1
+    reject = export.rejects[0]
+    assert reject.reason.startswith("cannot be mapped: a feedback item has no id")
+    assert reject.field == "feedback[0].id" and reject.source_id is not None and reject.source_id in reject.raw
+    assert '"id": null' in reject.raw or '"id":null' in reject.raw
+    assert all(r.provenance.source_id != reject.source_id for r in common), "no half-mapped record leaks out"
+    assert any(r.provenance.source_id == plain.project_log_ids(sandbox)[1] for r in common)
+    report = export.report
+    assert (report.unique, report.rejected, report.missing) == (199, 1, 0)

@@ -218,17 +218,23 @@ class Export(Generic[M]):
             try:
                 records.extend(item.normalize(item.model))
             except MappingError as exc:
-                self._context.report.unique -= 1
-                self._context.reject(
-                    Reject(
-                        source=item.source,
-                        reason=f"cannot be mapped: {exc}",
-                        raw=item.raw_json(),
-                        source_id=exc.record_id or item.source_id,
-                        field=exc.field_path,
-                    )
-                )
+                self._reject_unmapped(item, str(exc), exc.record_id, exc.field_path)
+            except Exception as exc:  # an adapter bug on one record must not end a million-record export
+                self._reject_unmapped(item, f"{type(exc).__name__}: {exc}", None, None)
         return records
+
+    def _reject_unmapped(self, item: Delivered[M], reason: str, record_id: str | None, field: str | None) -> None:
+        assert self._context is not None
+        self._context.report.unique -= 1
+        self._context.reject(
+            Reject(
+                source=item.source,
+                reason=f"cannot be mapped: {reason}",
+                raw=item.raw_json(),
+                source_id=record_id or item.source_id,
+                field=field,
+            )
+        )
 
 
 def to_raw(model: object) -> Any:
