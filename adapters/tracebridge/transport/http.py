@@ -7,6 +7,7 @@ keeps the specs the one source of URLs and parameters while retries, timeouts an
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import time
@@ -84,7 +85,7 @@ class HttpTransport:
             if response is None:
                 continue
             try:
-                return json.loads(response.content)
+                return decode_json(response.content)
             except ValueError as exc:
                 problem = f"the response body is not valid JSON ({exc})"
                 if not self._may_retry(attempt, started):
@@ -155,6 +156,19 @@ class HttpTransport:
 
     def _may_retry(self, attempt: int, started: float) -> bool:
         return attempt < self.retry.max_attempts and time.monotonic() - started < self.retry.max_elapsed
+
+
+def decode_json(body: bytes) -> Any:
+    """``json.loads`` with the cycle collector paused: a page decodes into ~10,000 containers, and each allocation
+    burst would otherwise make the collector walk every page still held (in flight or being consumed). Decoded JSON
+    holds no reference cycles, so nothing is left for the collector to find; about 12% of an export's CPU."""
+    if not gc.isenabled():
+        return json.loads(body)
+    gc.disable()
+    try:
+        return json.loads(body)
+    finally:
+        gc.enable()
 
 
 def vendor_message(response: httpx.Response) -> str:
