@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -127,3 +130,17 @@ def test_verbose_logs_requests_without_the_key(sandbox: RunningSandbox, humanloo
     assert result.returncode == 0, result.stderr
     assert "/export" in result.stderr and "HTTP 200" in result.stderr
     assert sandbox.humanloop_api_key not in result.stderr + result.stdout
+
+
+def test_a_closed_pipe_ends_quietly(sandbox: RunningSandbox, humanloop_env: dict[str, str]) -> None:
+    """``tracebridge export ... --out - | head -1``: no traceback when the reader stops early."""
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("HUMANLOOP_")}, **humanloop_env}
+    command = [sys.executable, "-m", "tracebridge", "export", "humanloop", "project", sandbox.project_id, "-q"]
+    process = subprocess.Popen([*command, "--out", "-"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # what `head -1` does after its line
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert json.loads(first)["record_type"]
+    assert "Traceback" not in stderr

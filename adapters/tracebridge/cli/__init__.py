@@ -7,6 +7,7 @@ CLI stays a thin wiring of sources, adapters and sinks (see the README's data fl
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -20,9 +21,13 @@ OpenTelemetry-GenAI-shaped schema.
 
 EPILOG = """\
 examples:
-  tracebridge --version
+  tracebridge demo                                   # no key needed: a local sandbox, every endpoint
+  tracebridge export humanloop project pr_123        # key from HUMANLOOP_API_KEY
+  tracebridge export galileo PROJECT --log-stream ID --format duckdb
+  tracebridge import exports/2025-09-01T10-00-00/    # files from humanloop-export
   tracebridge schema > tracebridge-schema.json
-  tracebridge sandbox --port 8787
+
+exit codes: 0 complete, 1 error, 2 usage, 3 incomplete export (records missing)
 """
 
 
@@ -65,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run(args))
     except KeyboardInterrupt:
         print("tracebridge: interrupted", file=sys.stderr)
+        return ExitCode.ERROR
+    except BrokenPipeError:
+        # The reader went away (``tracebridge ... --out - | head``): stop quietly, and keep Python's own flush at
+        # exit from failing on the same closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitCode.ERROR
 
 
