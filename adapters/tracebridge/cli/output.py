@@ -109,6 +109,8 @@ def run_exports(
     try:
         exports = make_exports(output.reject, checkpoint)
         result = write_exports(exports, output, manifest, resume=args.resume, progress=progress)
+    except BrokenPipeError:
+        raise  # the reader of ``--out -`` went away: not a failure to report (``main`` ends quietly)
     except Exception as exc:
         progress.finish()
         code = failures.report(exc, command=command, keys=keys, key_env=key_env, base_url=base_url)

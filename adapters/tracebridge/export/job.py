@@ -260,6 +260,20 @@ def run_batches(make: Callable[[], AsyncGenerator[T, None]]) -> Iterator[T]:
     finally:
         try:
             loop.run_until_complete(generator.aclose())
+            _cancel_pending_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()
+
+
+def _cancel_pending_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what is still in flight (page fetches, open streams) and let it unwind, as ``asyncio.run`` does.
+
+    Without this, a caller that stops early (an error in its loop body, a closed pipe) leaves tasks suspended inside
+    httpx's async generators, and closing the loop's generators then fails noisily with "already running".
+    """
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
