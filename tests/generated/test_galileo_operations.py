@@ -85,7 +85,7 @@ def test_unset_fields_are_left_to_the_server_defaults_and_set_ones_are_sent(reco
     [
         {"type": "id", "column_id": "id", "operator": "one_of", "value": [LOG_STREAM]},
         {"type": "date", "column_id": "created_at", "operator": "gte", "value": "2026-01-01T00:00:00+00:00"},
-        {"type": "number", "column_id": "metrics.duration_ns", "operator": "between", "value": [1.0, 9.0]},
+        {"type": "number", "column_id": "metrics/duration_ns", "operator": "between", "value": [1.0, 9.0]},
         {"type": "boolean", "column_id": "has_children", "operator": "eq", "value": False},
         {"type": "collection", "column_id": "tags", "operator": "contains", "value": "prod", "case_sensitive": False},
         {"type": "text", "column_id": "name", "operator": "not_in", "value": ["a", "b"], "case_sensitive": True},
