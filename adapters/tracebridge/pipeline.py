@@ -155,5 +155,6 @@ def combined_report(reports: Sequence[CompletenessReport]) -> CompletenessReport
         total.duplicates += part.duplicates
         total.rejected += part.rejected
         total.pages += part.pages
+        total.bytes_received += part.bytes_received
         total.restarts += part.restarts
     return total

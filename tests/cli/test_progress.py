@@ -9,10 +9,13 @@ from tracebridge.export.completeness import CompletenessReport
 
 
 def test_line_shows_records_pages_rate_and_eta() -> None:
-    report = CompletenessReport(expected=10_000, fetched=2_600, unique=2_500, duplicates=100, pages=26)
+    report = CompletenessReport(
+        expected=10_000, fetched=2_600, unique=2_500, duplicates=100, pages=26, bytes_received=3_400_000
+    )
     text = ProgressLine.describe(report, written=9_000, elapsed=5.0)
     assert "2,500/10,000 records" in text
     assert "26 pages" in text
+    assert "3.4 MB" in text
     assert "500 rec/s" in text
     assert "ETA 0:15" in text
     assert "100 duplicates dropped" in text

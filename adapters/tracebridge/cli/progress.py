@@ -59,9 +59,8 @@ class ProgressLine:
         parts = [f"{done:,}/{report.expected:,} records" if report.expected else f"{done:,} records"]
         if report.pages:
             parts.append(f"{report.pages:,} pages")
-        received = getattr(report, "bytes_received", None)
-        if isinstance(received, int) and received:
-            parts.append(_size(received))
+        if report.bytes_received:
+            parts.append(_size(report.bytes_received))
         parts.append(f"{written:,} rows written")
         parts.append(f"{rate:,.0f} rec/s")
         if report.expected and rate > 0 and done < report.expected:

@@ -25,6 +25,8 @@ class CompletenessReport:
     rejected: int = 0
     """Records that could not be parsed or mapped (they went to the rejects channel, with their raw text)."""
     pages: int = 0
+    bytes_received: int = 0
+    """Response body bytes read (as decoded by the HTTP client), for progress and throughput."""
     restarts: int = 0
     """Times a broken stream was restarted, or a listing re-read to find records that slid between pages."""
 

@@ -229,7 +229,9 @@ class _StreamReader:
         ), self.hasher.hexdigest() if self.seen >= self.skip else self.expected_fingerprint
 
     async def read(self, response: Any) -> AsyncIterator[list[Delivered[GalileoRecord]]]:
+        report = self.context.report
         async for lines in stream_lines(response, self.where):
+            report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
             batch: list[Delivered[GalileoRecord]] = []
             for line in lines:
                 for raw_text, raw in self._records_of_line(line):

@@ -92,7 +92,9 @@ class HumanloopClient:
 
                 async def fetch(page: int) -> Any:
                     request = export_project_logs._get_kwargs(project_id, page=page, size=settings.page_size)
-                    return await http.send_json(where, request)
+                    body = await http.send_json(where, request)
+                    context.report.bytes_received = http.bytes_received
+                    return body
 
                 async for batch in read_listing(
                     context,
@@ -145,7 +147,9 @@ class HumanloopClient:
                         request = list_evaluation_datapoints._get_kwargs(
                             evaluation_id, page=page, size=settings.page_size, **_evaluatee_param(evaluatee)
                         )
-                        return await http.send_json(where, request)
+                        body = await http.send_json(where, request)
+                        context.report.bytes_received = http.bytes_received
+                        return body
 
                     def identity(raw: dict[str, Any], evaluatee: str | None = evaluatee) -> str | None:
                         datapoint = raw.get("datapoint")
@@ -207,7 +211,9 @@ class HumanloopClient:
                     request = get_evaluation_logs._get_kwargs(
                         evaluation_id, page=page, size=settings.page_size, **_run_id_param(runs)
                     )
-                    return await http.send_json(where, request)
+                    body = await http.send_json(where, request)
+                    context.report.bytes_received = http.bytes_received
+                    return body
 
                 async for batch in read_listing(
                     context,

@@ -51,6 +51,8 @@ class HttpTransport:
         self._api_key = api_key
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
+        self.bytes_received = 0
+        """Body bytes of the successful JSON responses so far (streams count their own)."""
         self._client = httpx.AsyncClient(
             base_url=self.base_url,
             headers={key_header: api_key.reveal(), "User-Agent": f"tracebridge/{__version__}"},
@@ -85,13 +87,16 @@ class HttpTransport:
             if response is None:
                 continue
             try:
-                return decode_json(response.content)
+                body = decode_json(response.content)
             except ValueError as exc:
                 problem = f"the response body is not valid JSON ({exc})"
                 if not self._may_retry(attempt, started):
                     raise ApiError(endpoint, response.status_code, problem, attempts=attempt) from exc
                 log.warning("%s: %s; retrying (attempt %d)", endpoint, problem, attempt)
                 await self._sleep(self.retry.delay(attempt, None))
+                continue
+            self.bytes_received += len(response.content)
+            return body
 
     @asynccontextmanager
     async def stream(self, endpoint: str, request: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
