@@ -19,6 +19,7 @@ from scripts.benchmarks.contenders import CONTENDERS, Contender
 from scripts.benchmarks.harness import Coordinates, Measurement, SandboxOptions, measure, sandbox_process
 from scripts.benchmarks.scenarios import Scale, Scenario
 from scripts.benchmarks.table import Row
+from scripts.benchmarks.workers.common import IDS_FILE
 
 GRACE_S = 120.0
 """How long past its own time limit a contender may run before the harness kills it."""
@@ -142,7 +143,8 @@ class Runner:
                 else f"died (exit {measured.exit_code}): {_last_line(measured.stderr_tail)}"
             )
         else:
-            written, unique = int(result["written"]), int(result["unique"])
+            written = int(result["written"])
+            unique = int(result["unique"]) if result.get("unique") is not None else _distinct_lines(out / IDS_FILE)
             export_s = float(result["export_s"])
             failed = result.get("error") or result.get("stopped")
         projected = None
@@ -175,6 +177,14 @@ class Runner:
         if scenario.paged and scenario.latency_ms and not scenario.faulty:
             rows.append(self.floor_row(scenario))
         return rows
+
+
+def _distinct_lines(path: Path) -> int:
+    """Distinct ids a worker wrote, counted here so the set's memory is the harness's, not the contender's."""
+    if not path.is_file():
+        return 0
+    with path.open("rb") as lines:
+        return len({line.rstrip(b"\n") for line in lines})
 
 
 def _last_line(text: str) -> str:

@@ -59,7 +59,7 @@ class Row:
         counts = "-" if self.floor else f"{_n(self.expected)} / {_n(self.written)} / {_n(self.unique)}"
         complete = "-" if self.floor else ("yes" if self.complete else "NO")
         ratio = "-"
-        if baseline and self.seconds:
+        if baseline and self.seconds and (self.floor or self.complete or self.projected_s is not None):
             ratio = f"{self.seconds / baseline:.2f}x"
         return [
             self.label,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 RESULT_PREFIX = "BENCH-RESULT "
+IDS_FILE = "ids.txt"
 SECRET_ENVS = ("HUMANLOOP_API_KEY", "GALILEO_API_KEY")
 
 
@@ -37,36 +38,42 @@ class Clock:
 
 
 class Output:
-    """Writes records as JSON lines and counts them, and the distinct ids among them."""
+    """Writes records as JSON lines and their ids one per line to ``ids.txt``, counting records as it goes.
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: TextIO = path.open("w", encoding="utf-8")
+    Ids go to a file, not a set in memory, so the harness's own bookkeeping never shows in the contender's peak
+    RSS (a million ids in a set is ~100 MB); the harness counts the distinct ids after the worker exits.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self._file: TextIO = (directory / "records.jsonl").open("w", encoding="utf-8")
+        self._ids: TextIO = (directory / IDS_FILE).open("w", encoding="utf-8")
         self.written = 0
-        self.ids: set[str] = set()
         self._unique: int | None = None
 
     def write(self, record: Any, record_id: str) -> None:
         self._file.write(json.dumps(record, default=str))
         self._file.write("\n")
-        self.written += 1
-        self.ids.add(record_id)
+        self.count(record_id)
 
     def count(self, record_id: str) -> None:
         """Count a record written by someone else (a sink the contender owns)."""
         self.written += 1
-        self.ids.add(record_id)
+        self._ids.write(record_id)
+        self._ids.write("\n")
 
     def counted(self, written: int, unique: int) -> None:
         """Counts read back from where the contender wrote (a database), instead of from ``write``."""
         self.written, self._unique = written, unique
 
     @property
-    def unique(self) -> int:
-        return len(self.ids) if self._unique is None else self._unique
+    def unique(self) -> int | None:
+        """None: count the distinct lines of ``ids.txt``."""
+        return self._unique
 
     def close(self) -> None:
         self._file.close()
+        self._ids.close()
 
 
 def scrub(text: str) -> str:
@@ -79,8 +86,19 @@ def scrub(text: str) -> str:
 
 
 def describe(exc: BaseException) -> str:
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return scrub(f"{type(exc).__name__}: {first}"[:300])
+    """The exception's type and first line, and its root cause's (dlt wraps everything in ``PipelineStepFailed``)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    text = f"{type(exc).__name__}: {lines[0] if lines else ''}"
+    cause: BaseException | None = None
+    seen = {id(exc)}
+    link = exc.__cause__ or exc.__context__
+    while link is not None and id(link) not in seen:  # the root cause says what actually went wrong
+        seen.add(id(link))
+        cause, link = link, link.__cause__ or link.__context__
+    if cause is not None:
+        cause_lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+        text += f" <- {type(cause).__name__}: {cause_lines[0] if cause_lines else ''}"
+    return scrub(text[:300])
 
 
 def load_spec() -> dict[str, Any]:
@@ -94,7 +112,7 @@ def run(main: Callable[[dict[str, Any], Clock, Output], dict[str, Any] | None]) 
     """Run a worker's ``main`` and print its result line, whatever happens; the exit code is always 0 on a result."""
     spec = load_spec()
     clock = Clock(float(spec.get("time_limit_s") or 0))
-    output = Output(Path(spec["out"]) / "records.jsonl")
+    output = Output(Path(spec["out"]))
     result: dict[str, Any] = {"error": None, "stopped": None}
     try:
         extra = main(spec, clock, output)
