@@ -1,7 +1,8 @@
 """Running one contender: a fresh sandbox process, the contender as a child process, and what it cost.
 
 Wall time is measured around the child, from spawn to exit (interpreter start and imports included, as a user waits
-for them); peak RSS is the child's ``ru_maxrss`` from ``wait4`` (its own peak, or its largest reaped descendant's).
+for them); peak RSS is the child's ``ru_maxrss`` from ``wait4`` (its own peak, or its largest reaped descendant's),
+taken by ``launch.py`` so the harness's own memory does not leak into it.
 Each contender gets its own sandbox with the same seed: same data, and the same fault decisions for the same
 requests, since the sandbox counts attempts per request.
 """
@@ -25,6 +26,7 @@ import attrs
 REPO = Path(__file__).resolve().parents[2]
 PROJECT_PYTHON = Path(sys.executable)
 RESULT_PREFIX = "BENCH-RESULT "
+LAUNCHER = Path(__file__).with_name("launch.py")
 
 
 @attrs.frozen
@@ -114,9 +116,11 @@ def _drain(stream: IO[bytes], sink: list[bytes], keep: int) -> None:
 
 def measure(command: list[str], *, env: Mapping[str, str], hard_limit_s: float, cwd: Path) -> Measurement:
     """Run ``command`` to its end (or kill it after ``hard_limit_s``) and measure it."""
+    rss_file = cwd / ".peak-rss-kib"
+    rss_file.unlink(missing_ok=True)
     start = time.perf_counter()
     process = subprocess.Popen(
-        command,
+        [str(PROJECT_PYTHON), "-S", str(LAUNCHER), str(rss_file), *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
@@ -158,7 +162,7 @@ def measure(command: list[str], *, env: Mapping[str, str], hard_limit_s: float, 
             break
     return Measurement(
         wall_s=wall,
-        peak_rss_mb=usage.ru_maxrss / 1024.0,
+        peak_rss_mb=(int(rss_file.read_text()) if rss_file.is_file() else usage.ru_maxrss) / 1024.0,
         exit_code=None if killed.is_set() else process.returncode,
         result=result,
         stderr_tail=b"".join(err).decode("utf-8", "replace")[-2000:],
