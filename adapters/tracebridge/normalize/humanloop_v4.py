@@ -14,10 +14,11 @@ import attrs
 from tracebridge.ids import span_id_for, trace_id_for
 from tracebridge.messages import text_of, to_otel_message, to_otel_messages
 from tracebridge.normalize.errors import MappingError
+from tracebridge.normalize.experiment_items import experiment_item
 from tracebridge.normalize.humanloop_config import model_parameters, operation_for_model
 from tracebridge.normalize.judgments import annotator_kind, judgment_attributes
 from tracebridge.normalize.lossless import Fields, as_mapping, put
-from tracebridge.records import DatasetExample, Evaluation, ExperimentItem, Provenance, Record, Session, Span
+from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
 from tracebridge.timing import seconds_to_nano, span_times, to_unix_nano
 
 SYSTEM: Final = "humanloop"
@@ -365,15 +366,10 @@ def normalize_datapoint_snapshot(
         put(item_attributes, "tracebridge.experiment.evaluation_id", evaluation_id)
         put(item_attributes, "tracebridge.experiment.evaluatee_id", evaluatee_id)
         records.append(
-            ExperimentItem(
+            experiment_item(
                 experiment_id=experiment_id,
                 example_id=example_id,
-                trace_id=span.trace_id if span else None,
-                span_id=span.span_id if span else None,
-                start_time_unix_nano=span.start_time_unix_nano if span else None,
-                end_time_unix_nano=span.end_time_unix_nano if span else None,
-                status_code=span.status_code if span else "UNSET",
-                status_message=span.status_message if span else None,
+                span=span,
                 attributes=item_attributes,
                 provenance=_provenance("datapoint_snapshot", example_id),
                 extra=f.rest(),

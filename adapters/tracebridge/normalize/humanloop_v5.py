@@ -16,6 +16,7 @@ import attrs
 from tracebridge.ids import span_id_for, trace_id_for
 from tracebridge.messages import parse_arguments, text_of, to_otel_message, to_otel_messages
 from tracebridge.normalize.errors import MappingError
+from tracebridge.normalize.experiment_items import experiment_item
 from tracebridge.normalize.humanloop_config import file_identity, model_parameters, operation_for_model
 from tracebridge.normalize.judgments import annotator_kind, judgment_attributes
 from tracebridge.normalize.lossless import Fields, as_mapping, put
@@ -23,7 +24,6 @@ from tracebridge.records import (
     DatasetExample,
     Evaluation,
     Experiment,
-    ExperimentItem,
     Provenance,
     Record,
     Span,
@@ -433,15 +433,10 @@ def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
     if experiment_id is not None:
         span = main if isinstance(main, Span) else None
         records.append(
-            ExperimentItem(
+            experiment_item(
                 experiment_id=experiment_id,
                 example_id=example_id,
-                trace_id=span.trace_id if span else None,
-                span_id=span.span_id if span else None,
-                start_time_unix_nano=span.start_time_unix_nano if span else None,
-                end_time_unix_nano=span.end_time_unix_nano if span else None,
-                status_code=span.status_code if span else "UNSET",
-                status_message=span.status_message if span else None,
+                span=span,
                 attributes=item_attributes,
                 provenance=_provenance("evaluation_log", log_id, ctx),
                 extra=f.rest(),
