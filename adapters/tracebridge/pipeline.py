@@ -105,6 +105,9 @@ def write_exports(
     result.report = combined_report([export.report for export in exports])
     manifest.completeness = result.report
     output.close(manifest)
+    if manifest.counts:
+        # The output's own counts include what a resumed run kept from before the interruption.
+        result.counts = Counter(manifest.counts)
     return result
 
 
