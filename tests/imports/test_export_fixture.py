@@ -46,16 +46,16 @@ def test_every_record_once_and_as_the_api_path_maps_it() -> None:
     export = open_import([ROOT])
     records = list(export.records())
 
+    # The API path maps each record from its JSON (the models are checked to parse, not round-tripped).
+    for envelope in envelopes:
+        parse_evaluation_log(envelope)
+    V5EvaluationRunResponse.from_dict(run)
+    for log in kept_roots:
+        V5EvaluationLogResponse.from_dict({"run_id": "-", "log": log, "evaluator_logs": []})
     expected = [
-        *(r for e in envelopes for r in normalize_evaluation_log(parse_evaluation_log(e))),
-        *humanloop_v5.normalize_evaluation_run(V5EvaluationRunResponse.from_dict(run), evaluation_id=evaluation.name),
-        *(
-            r
-            for log in kept_roots
-            for r in humanloop_v5.normalize_log(
-                V5EvaluationLogResponse.from_dict({"run_id": "-", "log": log, "evaluator_logs": []}).log
-            )
-        ),
+        *(r for e in envelopes for r in normalize_evaluation_log(e)),
+        *humanloop_v5.normalize_evaluation_run(run, evaluation_id=evaluation.name),
+        *(r for log in kept_roots for r in humanloop_v5.normalize_log(log)),
     ]
     example_rows = Counter(json.dumps(dp["id"]) for dp in datapoints)
     got_examples = [r for r in records if r.record_type == "dataset_example" and r.dataset_id == dataset["id"]]

@@ -19,8 +19,9 @@ from tests.imports.vendor_data import humanloop_pages, rows, run_body, write_jso
 
 
 def api_log_records(envelope: dict[str, Any]) -> list[Record]:
-    """A Log's records as the API source maps it: parsed by the generated models (its union), then normalized."""
-    return humanloop_v5.normalize_log(V5EvaluationLogResponse.from_dict(envelope).log)
+    """A Log's records as the API source maps it: from its JSON, once it is known to parse (the v5 Log union)."""
+    V5EvaluationLogResponse.from_dict(envelope)
+    return humanloop_v5.normalize_log(envelope["log"])
 
 
 def test_bare_logs_with_children_nested_and_repeated(tmp_path: Path, sandbox_factory: SandboxFactory) -> None:
@@ -60,10 +61,11 @@ def test_evaluations_runs_and_datapoints(tmp_path: Path, sandbox: RunningSandbox
         for record in api_records
         if isinstance(record, DatasetExample)
     }
-    # As the API source reads a run (``add_logs_to_run`` answers one): through its generated model.
-    run_models = [V5EvaluationRunResponse.from_dict(run) for run in runs]
+    # As the sources map a run: from its JSON, once it is known to parse as the generated model.
+    for run in runs:
+        V5EvaluationRunResponse.from_dict(run)
     evaluation_id = sandbox.evaluation_id
-    run_records = [r for m in run_models for r in humanloop_v5.normalize_evaluation_run(m, evaluation_id=evaluation_id)]
+    run_records = [r for run in runs for r in humanloop_v5.normalize_evaluation_run(run, evaluation_id=evaluation_id)]
 
     export = open_import([tmp_path / "export" / "exports"])  # the export root, or any level of it, works
     got = rows(export.records())
