@@ -41,7 +41,8 @@ def test_unparseable_records_are_rejected_and_their_page_is_kept(sandbox: Runnin
     by_reason = sorted(rejects, key=lambda r: r.source)
     assert "record 3" in by_reason[0].source and "must be a JSON object" in by_reason[0].reason
     assert by_reason[0].raw == '"this is not a log"'
-    assert "record 5" in by_reason[1].source and "does not parse: KeyError: 'id'" in by_reason[1].reason
+    assert "record 5" in by_reason[1].source and "does not parse: missing required field 'id'" in by_reason[1].reason
+    assert by_reason[1].field == "id"
     assert BAD_DATE in by_reason[1].raw, "the raw text of the record is kept"
     assert "page 1" in by_reason[1].source
     report = export.report

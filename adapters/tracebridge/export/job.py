@@ -50,7 +50,7 @@ class Delivered(Generic[M]):
     does not parse is rejected when it is consumed, with the rest of its page kept.
     """
 
-    __slots__ = ("_model", "_parse", "_raw", "normalize", "raw_text", "source", "source_id")
+    __slots__ = ("_model", "_parse", "_raw", "kind_name", "normalize", "raw_text", "source", "source_id")
 
     def __init__(
         self,
@@ -62,6 +62,7 @@ class Delivered(Generic[M]):
         parse: Callable[[Any], M] | None = None,
         raw_text: str | None = None,
         source_id: str | None = None,
+        kind_name: str | None = None,
     ) -> None:
         if model is None and parse is None:
             raise ValueError("a Delivered record needs a model or a parser")
@@ -73,6 +74,8 @@ class Delivered(Generic[M]):
         """Where it came from, for a reject: endpoint and page, or file and line."""
         self.raw_text = raw_text
         self.source_id = source_id
+        self.kind_name = kind_name
+        """What the record was read as (e.g. ``v4 log``), for the reason of a reject."""
 
     @property
     def model(self) -> M:
@@ -197,13 +200,19 @@ class Export(Generic[M]):
         try:
             item.model  # noqa: B018 (parsing is the point)
         except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
+            # A generated ``from_dict`` raises KeyError for a missing required field: name the field.
+            field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
+            problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
             self._context.report.unique -= 1
             self._context.reject(
                 Reject(
                     source=item.source,
-                    reason=f"does not parse: {type(exc).__name__}: {exc}",
+                    reason=f"does not parse as a {item.kind_name}: {problem}"
+                    if item.kind_name
+                    else f"does not parse: {problem}",
                     raw=item.raw_json(),
                     source_id=item.source_id,
+                    field=field,
                 )
             )
             return False
