@@ -148,16 +148,13 @@ def combined_report(reports: Sequence[CompletenessReport]) -> CompletenessReport
     """One report for several exports; a single export's report is returned as it is."""
     if len(reports) == 1:
         return reports[0]
+    # Every counter is a sum; derived from the class so a counter added to the report is never left out here.
+    counters = [field.name for field in attrs.fields(CompletenessReport) if field.name != "expected"]
     total = CompletenessReport(expected=0)
     for part in reports:
         # A stream reports no total; counting what it delivered as its expected keeps ``missing`` the parts' sum.
         expected = part.expected if part.expected is not None else part.unique + part.rejected
         total.expected = (total.expected or 0) + expected
-        total.fetched += part.fetched
-        total.unique += part.unique
-        total.duplicates += part.duplicates
-        total.rejected += part.rejected
-        total.pages += part.pages
-        total.bytes_received += part.bytes_received
-        total.restarts += part.restarts
+        for name in counters:
+            setattr(total, name, getattr(total, name) + getattr(part, name))
     return total

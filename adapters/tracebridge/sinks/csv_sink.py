@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from tracebridge.records import Record
-from tracebridge.sinks.base import Sink, SinkState
 from tracebridge.sinks.columns import Column, columns, provenance_dict, to_json_text
-from tracebridge.sinks.layout import TABLES, partial_dir
-from tracebridge.sinks.manifest import Manifest
-from tracebridge.sinks.staging import StagedFile
+from tracebridge.sinks.layout import TABLES
+from tracebridge.sinks.table_files import TableFilesSink
 
 EXTENSION = ".csv"
 
@@ -41,15 +39,12 @@ def _encode(rows: list[list[Any]]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
-class CsvSink(Sink):
+class CsvSink(TableFilesSink):
     format: ClassVar[str] = "csv"
+    extension: ClassVar[str] = EXTENSION
 
     def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
-        staging = partial_dir(out_dir)
-        self._files = {
-            record_type: StagedFile(staging / f"{stem}{EXTENSION}", out_dir / f"{stem}{EXTENSION}", resume=resume)
-            for record_type, stem in TABLES.items()
-        }
+        super().__init__(out_dir, resume=resume)
         self._plans = {
             record_type: tuple((column.name, _cell_writer(column)) for column in columns(record_type))
             for record_type in TABLES
@@ -57,8 +52,6 @@ class CsvSink(Sink):
         self._headers = {
             record_type: _encode([[name for name, _ in plan]]) for record_type, plan in self._plans.items()
         }
-        self._rows = dict.fromkeys(TABLES, 0)
-        self._open = True
         if not resume:
             for record_type, staged in self._files.items():
                 staged.write(self._headers[record_type])
@@ -73,12 +66,6 @@ class CsvSink(Sink):
             self._files[table].write(_encode(rows))
             self._rows[table] += len(rows)
 
-    def state(self) -> SinkState:
-        return {
-            record_type: {"bytes": staged.sync(), "rows": self._rows[record_type]}
-            for record_type, staged in self._files.items()
-        }
-
     def restore(self, state: Mapping[str, Any]) -> None:
         for record_type, staged in self._files.items():
             saved = state.get(record_type)
@@ -89,20 +76,3 @@ class CsvSink(Sink):
             else:
                 staged.truncate(int(saved["bytes"]))
                 self._rows[record_type] = int(saved["rows"])
-
-    def close(self, manifest: Manifest | None = None) -> None:
-        if not self._open:
-            return
-        for staged in self._files.values():
-            staged.commit()
-        self._open = False
-
-    def abort(self, *, discard: bool = False) -> None:
-        if not self._open:
-            return
-        for staged in self._files.values():
-            staged.discard() if discard else staged.close()
-        self._open = False
-
-    def files(self) -> list[str]:
-        return [staged.final.name for staged in self._files.values()]

@@ -15,9 +15,8 @@ from tracebridge.records import Record
 from tracebridge.serialization import to_json_dict
 from tracebridge.sinks.base import Sink, SinkState
 from tracebridge.sinks.columns import JSON_ENCODER
-from tracebridge.sinks.layout import TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest
-from tracebridge.sinks.staging import StagedFile
+from tracebridge.sinks.table_files import TableFilesSink
 
 EXTENSION = ".jsonl"
 
@@ -27,23 +26,14 @@ def json_line(record: Record) -> bytes:
     return (JSON_ENCODER.encode(to_json_dict(record)) + "\n").encode("utf-8")
 
 
-class JsonlSink(Sink):
+class JsonlSink(TableFilesSink):
     """``spans.jsonl``, ``evaluations.jsonl``, ... in ``out_dir``, staged under ``.partial/`` until ``close``.
 
     ``staging`` overrides where the partial files live (the DuckDB sink keeps its own JSONL journal there).
     """
 
     format: ClassVar[str] = "jsonl"
-
-    def __init__(self, out_dir: Path, *, resume: bool = False, staging: Path | None = None) -> None:
-        self.out_dir = out_dir
-        staging = staging if staging is not None else partial_dir(out_dir)
-        self._files = {
-            record_type: StagedFile(staging / f"{stem}{EXTENSION}", out_dir / f"{stem}{EXTENSION}", resume=resume)
-            for record_type, stem in TABLES.items()
-        }
-        self._rows = dict.fromkeys(TABLES, 0)
-        self._open = True
+    extension: ClassVar[str] = EXTENSION
 
     def write(self, records: Iterable[Record]) -> None:
         files = {record_type: staged.handle for record_type, staged in self._files.items()}
@@ -53,12 +43,6 @@ class JsonlSink(Sink):
             record_type = record.record_type
             files[record_type].write((encode(to_json_dict(record)) + "\n").encode("utf-8"))
             rows[record_type] += 1
-
-    def state(self) -> SinkState:
-        return {
-            record_type: {"bytes": staged.sync(), "rows": self._rows[record_type]}
-            for record_type, staged in self._files.items()
-        }
 
     def restore(self, state: Mapping[str, Any]) -> None:
         for record_type, staged in self._files.items():
@@ -85,23 +69,6 @@ class JsonlSink(Sink):
             self.flush()
             return self.partial_paths()
         return {record_type: staged.final for record_type, staged in self._files.items()}
-
-    def close(self, manifest: Manifest | None = None) -> None:
-        if not self._open:
-            return
-        for staged in self._files.values():
-            staged.commit()
-        self._open = False
-
-    def abort(self, *, discard: bool = False) -> None:
-        if not self._open:
-            return
-        for staged in self._files.values():
-            staged.discard() if discard else staged.close()
-        self._open = False
-
-    def files(self) -> list[str]:
-        return [staged.final.name for staged in self._files.values()]
 
 
 class JsonlStreamSink(Sink):
