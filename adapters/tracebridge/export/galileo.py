@@ -39,6 +39,7 @@ from tracebridge.export.job import Delivered, Export, ExportContext
 from tracebridge.export.lines import stream_lines
 from tracebridge.export.rejects import Reject, RejectSink
 from tracebridge.export.settings import ClientSettings
+from tracebridge.json_codec import loads
 from tracebridge.normalize import galileo as normalize_galileo
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.retry import RetryPolicy
@@ -256,7 +257,7 @@ class _StreamReader:
             if not text.strip():
                 return []
             try:
-                return [(text, json.loads(text))]
+                return [(text, loads(text))]
             except ValueError as exc:
                 return [(text, ValueError(f"not valid JSON: {exc}"))]
         # CSV: a quoted field may hold newlines, so a row is complete only when its quotes balance.

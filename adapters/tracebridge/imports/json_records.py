@@ -14,6 +14,7 @@ from typing import Any
 
 from tracebridge.imports.raw import RawRecord
 from tracebridge.imports.textfile import Line, decode, first_lines, read_lines
+from tracebridge.json_codec import loads
 
 TotalSink = Callable[[int], None]
 """Told the ``total`` of every page envelope read, so the import can say how many records the listing held."""
@@ -54,7 +55,7 @@ def jsonl_records(path: Path, on_total: TotalSink | None = None) -> Iterator[Raw
             continue
         where = f"{path}:{line.number}"
         try:
-            value = json.loads(line.data)
+            value = loads(line.data)
         except ValueError as exc:
             yield RawRecord(source=where, value=None, text=decode(line.data), problem=_line_problem(line, exc))
             continue
@@ -68,7 +69,7 @@ def document_records(path: Path, on_total: TotalSink | None = None) -> Iterator[
     """The records of a file holding one JSON document (a page, an array of pages or records, or one record)."""
     try:
         with path.open("rb") as handle:
-            value = json.load(handle)
+            value = loads(handle.read())
     except json.JSONDecodeError as exc:
         line = _line_at(path, exc.lineno)
         yield RawRecord(

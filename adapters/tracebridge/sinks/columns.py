@@ -15,7 +15,6 @@ full nanosecond precision some engines drop.
 
 from __future__ import annotations
 
-import json
 import types
 import typing
 from collections.abc import Callable
@@ -24,14 +23,12 @@ from typing import Any, Literal
 
 import attrs
 
+from tracebridge.json_codec import dumps_text
 from tracebridge.records import RECORD_CLASSES, Provenance, Record
 
 Kind = Literal["string", "int", "bool", "json", "provenance"]
 
 TIMESTAMP_SUFFIX = "_unix_nano"
-
-JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-"""Compact, UTF-8 as is: the encoding every sink uses for JSON text."""
 
 PROVENANCE_FIELDS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Provenance))
 PROVENANCE_REQUIRED: frozenset[str] = frozenset(f.name for f in attrs.fields(Provenance) if f.default is attrs.NOTHING)
@@ -82,7 +79,7 @@ def columns(record_type: str) -> tuple[Column, ...]:
 
 def to_json_text(value: Any) -> str | None:
     """JSON text for a ``json`` column; None stays None (a SQL NULL, an empty CSV cell)."""
-    return None if value is None else JSON_ENCODER.encode(value)
+    return None if value is None else dumps_text(value)
 
 
 def provenance_dict(provenance: Provenance) -> dict[str, str | None]:

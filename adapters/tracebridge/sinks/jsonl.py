@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
+from tracebridge.json_codec import dumps_line
 from tracebridge.records import Record
 from tracebridge.serialization import to_json_dict
 from tracebridge.sinks.base import Sink, SinkState
-from tracebridge.sinks.columns import JSON_ENCODER
 from tracebridge.sinks.manifest import Manifest
 from tracebridge.sinks.table_files import TableFilesSink
 
@@ -23,7 +23,7 @@ EXTENSION = ".jsonl"
 
 def json_line(record: Record) -> bytes:
     """One record as one UTF-8 JSON line, newline included."""
-    return (JSON_ENCODER.encode(to_json_dict(record)) + "\n").encode("utf-8")
+    return dumps_line(to_json_dict(record))
 
 
 class JsonlSink(TableFilesSink):
@@ -38,10 +38,9 @@ class JsonlSink(TableFilesSink):
     def write(self, records: Iterable[Record]) -> None:
         files = {record_type: staged.handle for record_type, staged in self._files.items()}
         rows = self._rows
-        encode = JSON_ENCODER.encode
         for record in records:
             record_type = record.record_type
-            files[record_type].write((encode(to_json_dict(record)) + "\n").encode("utf-8"))
+            files[record_type].write(dumps_line(to_json_dict(record)))
             rows[record_type] += 1
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -84,10 +83,9 @@ class JsonlStreamSink(Sink):
         self._rows = 0
 
     def write(self, records: Iterable[Record]) -> None:
-        encode = JSON_ENCODER.encode
-        lines = [encode(to_json_dict(record)) for record in records]
+        lines = [dumps_line(to_json_dict(record)) for record in records]
         if lines:
-            self._stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+            self._stream.write(b"".join(lines))
             self._rows += len(lines)
 
     def state(self) -> SinkState:

@@ -25,9 +25,9 @@ from types import TracebackType
 from typing import Any, Self, TextIO
 
 from tracebridge.export.rejects import Reject
+from tracebridge.json_codec import dumps_line
 from tracebridge.records import Record
 from tracebridge.sinks.base import Sink, SinkState
-from tracebridge.sinks.columns import JSON_ENCODER
 from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest, write_manifest
 from tracebridge.sinks.staging import StagedFile
@@ -110,11 +110,11 @@ class MultiSink:
         if self._awaiting_restore:
             self._held_rejects.append(reject)
             return
-        line = JSON_ENCODER.encode(reject.to_dict())
+        line = dumps_line(reject.to_dict())
         if self._rejects is not None:
-            self._rejects.write((line + "\n").encode("utf-8"))
+            self._rejects.write(line)
         elif self._reject_stream is not None:
-            self._reject_stream.write(line + "\n")
+            self._reject_stream.write(line.decode("utf-8"))
         self.rejected += 1
 
     def state(self) -> SinkState:

@@ -35,9 +35,10 @@ from typing import Any, ClassVar
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from tracebridge.json_codec import dumps_text
 from tracebridge.records import SCHEMA_VERSION, Record
 from tracebridge.sinks.base import Sink, SinkState
-from tracebridge.sinks.columns import JSON_ENCODER, PROVENANCE_FIELDS, PROVENANCE_REQUIRED, Column, columns
+from tracebridge.sinks.columns import PROVENANCE_FIELDS, PROVENANCE_REQUIRED, Column, columns
 from tracebridge.sinks.layout import TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest
 from tracebridge.sinks.staging import fsync_dir, publish
@@ -82,7 +83,7 @@ def arrow_schema(record_type: str) -> Any:
 
 
 def _json_array(values: list[Any]) -> Any:
-    encode = JSON_ENCODER.encode
+    encode = dumps_text
     storage = pa.array([None if v is None else encode(v) for v in values], pa.string())
     if pa.string() == JSON_TYPE:
         return storage

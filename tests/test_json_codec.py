@@ -1,0 +1,135 @@
+"""The JSON codec: the orjson and standard-library encoders write the same output, and the edge cases a vendor's
+Python backend can send (NaN, lone surrogates, integers above 64 bits) come out as they went in, on both paths."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import importlib.util
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pytest
+from tracebridge import GalileoClient, HumanloopClient, json_codec
+from tracebridge.records import Record
+from tracebridge.sandbox import RunningSandbox
+from tracebridge.serialization import to_json_dict
+from tracebridge.sinks.jsonl import JsonlSink
+
+from tests.sinks.conftest import fixture_records
+
+
+def _codec_without_orjson() -> ModuleType:
+    """A second copy of the module, loaded as if orjson were not installed (the default install)."""
+    real_import = builtins.__import__
+
+    def no_orjson(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "orjson":
+            raise ImportError("orjson hidden by the test")
+        return real_import(name, *args, **kwargs)
+
+    spec = importlib.util.spec_from_file_location("json_codec_stdlib", json_codec.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    builtins.__import__ = no_orjson
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        builtins.__import__ = real_import
+    return module
+
+
+STDLIB = _codec_without_orjson()
+CODECS = pytest.mark.parametrize("codec", [json_codec, STDLIB], ids=[json_codec.ENCODER_NAME, "stdlib"])
+
+
+def test_the_stdlib_copy_really_is_the_stdlib_path() -> None:
+    assert STDLIB.ENCODER_NAME == "json"
+
+
+def test_orjson_is_used_when_installed() -> None:
+    pytest.importorskip("orjson")
+    assert json_codec.ENCODER_NAME == "orjson"
+
+
+@CODECS
+def test_nan_and_infinity_are_written_back_as_read(codec: ModuleType) -> None:
+    text = b'{"score":NaN,"high":Infinity,"low":-Infinity,"ok":0.5}'
+    value = codec.loads(text)
+    assert math.isnan(value["score"]) and value["high"] == math.inf and value["low"] == -math.inf
+    assert codec.dumps_line(value) == text + b"\n"  # not null: "a NaN score" is not "no score"
+
+
+@CODECS
+def test_a_lone_surrogate_is_escaped_not_fatal(codec: ModuleType) -> None:
+    value = codec.loads(b'{"output":"cut at \\ud83d","ok":"\xc3\xa9"}')
+    line = codec.dumps_line(value)
+    assert line.decode("ascii")  # escaped: valid UTF-8 (and here ASCII) even though the string is not
+    assert json.loads(line) == value
+
+
+@CODECS
+def test_integers_above_64_bits_keep_their_value(codec: ModuleType) -> None:
+    value = codec.loads(b'{"n":123456789012345678901234567890}')
+    assert value["n"] == 123456789012345678901234567890
+    assert codec.dumps(value) == b'{"n":123456789012345678901234567890}'
+
+
+@CODECS
+def test_decoding_errors_are_json_decode_errors_with_a_position(codec: ModuleType) -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        codec.loads(b'{"records": [1, 2')
+    assert caught.value.pos == 17
+
+
+@CODECS
+def test_values_the_stdlib_refuses_are_refused_by_both(codec: ModuleType) -> None:
+    with pytest.raises(TypeError):
+        codec.dumps({"at": dt.datetime(2025, 9, 8, tzinfo=dt.UTC)})
+
+
+def test_json_text_and_lines_use_non_ascii_as_is() -> None:
+    for codec in (json_codec, STDLIB):
+        assert codec.dumps_text({"t": "é 😀"}) == '{"t":"é 😀"}'
+
+
+@pytest.fixture(scope="module")
+def exported(sandbox: RunningSandbox) -> Iterator[list[Record]]:
+    """Every record type from every sandbox collection, through the real exporters."""
+    humanloop = HumanloopClient(base_url=sandbox.base_url, api_key=sandbox.humanloop_api_key)
+    galileo = GalileoClient(base_url=sandbox.base_url, api_key=sandbox.galileo_api_key)
+    records: list[Record] = fixture_records()
+    records += humanloop.export_project(sandbox.project_id).records()
+    records += humanloop.evaluation_logs(sandbox.evaluation_id).records()
+    records += galileo.export_records(sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id).records()
+    yield records
+
+
+def test_both_encoders_write_the_same_values_for_real_records(exported: list[Record]) -> None:
+    assert len(exported) > 5000
+    spelled_differently = 0
+    for record in exported:
+        fast, standard = json_codec.dumps_line(to_json_dict(record)), STDLIB.dumps_line(to_json_dict(record))
+        # repr tells 1 from 1.0 and keeps every float digit: the same values of the same types.
+        assert repr(json.loads(fast)) == repr(json.loads(standard)), record
+        spelled_differently += fast != standard
+    # Only floats below 1e-4 are spelled differently (0.00002 vs 2e-05): costs in USD, in a few fixture records.
+    assert spelled_differently <= 3
+
+
+def test_the_jsonl_sink_keeps_nan_and_surrogates(tmp_path: Path, exported: list[Record]) -> None:
+    odd = json_codec.loads(b'{"score":NaN,"output":"cut at \\ud83d"}')
+    span = next(r for r in exported if r.record_type == "span")
+    record = attrs.evolve(span, attributes={**span.attributes, **odd})
+    sink = JsonlSink(tmp_path)
+    sink.write([record])
+    sink.close()
+    line = (tmp_path / "spans.jsonl").read_bytes()
+    back = json.loads(line)
+    assert math.isnan(back["attributes"]["score"])
+    assert back["attributes"]["output"] == "cut at \ud83d"
