@@ -46,6 +46,13 @@ CONTENDERS: dict[str, Contender] = {
         Contender(
             "tracebridge-tenth", "tracebridge (library), 1/10 of the records", None, "tracebridge_lib", size_divisor=10
         ),
+        Contender(
+            "tracebridge-stdlib",
+            "tracebridge (library), stdlib json (no `fast` extra)",
+            None,
+            "tracebridge_lib",
+            {"stdlib_json": True},
+        ),
         Contender("hl-sdk-v4", f"official SDK {_pin('hl4')}", "hl4", "hl_sdk_v4"),
         Contender("hl-sdk-v5", f"official SDK {_pin('hl5')}", "hl5", "hl_sdk_v5"),
         Contender("galileo-sdk", f"official SDK {_pin('galileo')}", "galileo", "galileo_sdk"),

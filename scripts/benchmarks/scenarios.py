@@ -12,9 +12,8 @@ from collections.abc import Mapping
 
 import attrs
 
-HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "httpx", "dlt")
-FAULT_CONTENDERS = ("tracebridge", "httpx", "dlt")
-"""The CLI runs the library's engine unchanged; it is left out of the fault runs to keep the whole run under an hour."""
+HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "httpx", "dlt")
+FAULT_CONTENDERS = ("tracebridge", "tracebridge-cli", "httpx", "dlt")
 
 
 @attrs.frozen
@@ -70,7 +69,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
     hl = scale.humanloop_records
     faults = humanloop_faults(scale.fault_rate)
     latency = scale.latency_ms
-    galileo = ("tracebridge", "tracebridge-cli", "galileo-sdk", "httpx", "tracebridge-tenth")
+    galileo = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "galileo-sdk", "httpx", "tracebridge-tenth")
     return [
         Scenario(
             "v4",
@@ -127,7 +126,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
             f"Galileo export_records, {scale.galileo_records:,} traces, faults",
             "galileo",
             scale.galileo_records,
-            ("tracebridge", "galileo-sdk", "httpx"),
+            ("tracebridge", "tracebridge-cli", "galileo-sdk", "httpx"),
             faults=galileo_faults(),
             paged=False,
         ),
