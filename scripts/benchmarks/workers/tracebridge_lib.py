@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 if json.loads(sys.argv[1]).get("stdlib_json"):
-    sys.modules["orjson"] = None  # type: ignore[assignment]  # as installed without the `fast` extra
+    sys.modules["msgspec"] = None  # type: ignore[assignment]  # as installed without the `fast` extra
 
 from tracebridge import Export, GalileoClient, HumanloopClient
 from tracebridge.sinks.jsonl import JsonlSink
