@@ -13,6 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from tracebridge.json_codec import loads
+
 UNKNOWN_ROLE = "unknown"
 """The role written when the source has none (OTel requires a role; inventing 'user' would be wrong)."""
 
@@ -23,7 +25,7 @@ def parse_arguments(arguments: Any) -> Any:
     """Tool-call arguments as JSON when the string is valid JSON, else the string itself (models emit broken JSON)."""
     if isinstance(arguments, str):
         try:
-            return json.loads(arguments)
+            return loads(arguments)
         except ValueError:
             return arguments
     return arguments

@@ -53,6 +53,9 @@ CONTENDERS: dict[str, Contender] = {
             "tracebridge_lib",
             {"stdlib_json": True},
         ),
+        Contender(
+            "tracebridge-raw", "tracebridge (library), raw(): no mapping", None, "tracebridge_lib", {"raw": True}
+        ),
         Contender("hl-sdk-v4", f"official SDK {_pin('hl4')}", "hl4", "hl_sdk_v4"),
         Contender("hl-sdk-v5", f"official SDK {_pin('hl5')}", "hl5", "hl_sdk_v5"),
         Contender("galileo-sdk", f"official SDK {_pin('galileo')}", "galileo", "galileo_sdk"),

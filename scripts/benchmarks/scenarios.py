@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "httpx", "dlt")
+HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "tracebridge-raw", "httpx", "dlt")
 FAULT_CONTENDERS = ("tracebridge", "tracebridge-cli", "httpx", "dlt")
 
 
@@ -69,7 +69,15 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
     hl = scale.humanloop_records
     faults = humanloop_faults(scale.fault_rate)
     latency = scale.latency_ms
-    galileo = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "galileo-sdk", "httpx", "tracebridge-tenth")
+    galileo = (
+        "tracebridge",
+        "tracebridge-cli",
+        "tracebridge-stdlib",
+        "tracebridge-raw",
+        "galileo-sdk",
+        "httpx",
+        "tracebridge-tenth",
+    )
     return [
         Scenario(
             "v4",

@@ -18,6 +18,7 @@ if json.loads(sys.argv[1]).get("stdlib_json"):
     sys.modules["msgspec"] = None  # type: ignore[assignment]  # as installed without the `fast` extra
 
 from tracebridge import Export, GalileoClient, HumanloopClient
+from tracebridge.json_codec import CODEC_NAME, dumps_line
 from tracebridge.sinks.jsonl import JsonlSink
 
 from scripts.benchmarks.workers.common import Clock, Output, run
@@ -57,8 +58,29 @@ def open_export(spec: dict[str, Any]) -> Export[Any]:
     return client.evaluation_logs(spec["evaluation_id"])
 
 
+def raw_identity(scenario: str, raw: Any) -> str:
+    """The id the other contenders count a vendor record by (v5: its run and log, as the httpx loop does)."""
+    if scenario == "v5":
+        return f"{raw.get('run_id')}/{raw['log']['id']}"
+    return str(raw["id"])
+
+
+def write_raw(spec: dict[str, Any], export: Export[Any], clock: Clock, out: Output) -> dict[str, Any]:
+    """``raw()``: the engine alone (fetch, retry, decode, dedupe, checkpoint-ready batches), no mapping: each vendor
+    record written back as one JSON line with tracebridge's codec, as the SDK contenders write what they got."""
+    with (Path(spec["out"]) / "raw.jsonl").open("wb") as lines:
+        for n, raw in enumerate(export.raw()):
+            lines.write(dumps_line(raw))
+            out.count(raw_identity(spec["scenario"], raw))
+            if n % 1000 == 0:
+                clock.check()
+    return {"codec": CODEC_NAME, "report": export.report.describe()}
+
+
 def main(spec: dict[str, Any], clock: Clock, out: Output) -> dict[str, Any]:
     export = open_export(spec)
+    if spec.get("raw"):
+        return write_raw(spec, export, clock, out)
     key = identity(spec["scenario"])
     sink = JsonlSink(Path(spec["out"]) / "tracebridge")
     common = 0
@@ -73,7 +95,7 @@ def main(spec: dict[str, Any], clock: Clock, out: Output) -> dict[str, Any]:
             clock.check()
     finally:
         sink.close()
-    return {"common_records": common, "report": export.report.describe()}
+    return {"common_records": common, "codec": CODEC_NAME, "report": export.report.describe()}
 
 
 def _batches(records: Any, size: int) -> Any:
