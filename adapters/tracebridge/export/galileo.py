@@ -34,6 +34,7 @@ from galileo_client.models import (
     UnknownRecord,
     WorkflowSpanRecord,
 )
+from tracebridge.acyclic import acyclic_allocations
 from tracebridge.errors import ExportChangedError, StreamBrokenError
 from tracebridge.export.job import Delivered, Export, ExportContext
 from tracebridge.export.lines import stream_lines
@@ -234,11 +235,12 @@ class _StreamReader:
         async for lines in stream_lines(response, self.where):
             report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
             batch: list[Delivered[GalileoRecord]] = []
-            for line in lines:
-                for raw_text, raw in self._records_of_line(line):
-                    item = self._accept(raw_text, raw)
-                    if item is not None:
-                        batch.append(item)
+            with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
+                for line in lines:
+                    for raw_text, raw in self._records_of_line(line):
+                        item = self._accept(raw_text, raw)
+                        if item is not None:
+                            batch.append(item)
             if batch:
                 yield batch
 
