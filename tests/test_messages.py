@@ -108,6 +108,13 @@ def test_unknown_parts_and_keys_are_kept_never_dropped() -> None:
     assert message["x_vendor"] == {"deep": [1]}
 
 
+def test_unknown_keys_keep_their_source_order() -> None:
+    # Output must be byte-identical across runs (resume, dedupe by content): no order from randomized string hashes.
+    unknown = [f"x_{letter}" for letter in "hgfedcba"]
+    message = to_otel_message({"role": "user", "content": "hi", **{key: 1 for key in unknown}})
+    assert list(message)[-len(unknown) :] == unknown
+
+
 def test_shapes_that_are_not_messages_still_convert() -> None:
     assert to_otel_messages("plain prompt") == [
         {"role": UNKNOWN_ROLE, "parts": [{"type": "text", "content": "plain prompt"}]}

@@ -172,8 +172,9 @@ def to_otel_message(message: Any, files: Mapping[str, Any] | None = None) -> dic
         result["thinking"] = thinking
     if tool_calls is not None and not isinstance(tool_calls, list):
         result["tool_calls"] = tool_calls
-    for key in message.keys() - _MESSAGE_KEYS:
-        result[key] = message[key]
+    for key, value in message.items():  # in source order: a set difference would order by (randomized) hash
+        if key not in _MESSAGE_KEYS:
+            result[key] = value
     return result
 
 
