@@ -85,7 +85,12 @@ class MultiSink:
         """Append records (any iterable, one record is fine); they reach the files by the next ``state``/``close``."""
         self._check_open()
         self._check_restored()
-        for record in records:
+        if isinstance(records, list | tuple):  # a page's records (the pipeline's case): one extend, not an append each
+            self._buffer.extend(records)
+            if len(self._buffer) >= BATCH_SIZE:
+                self._flush()
+            return
+        for record in records:  # any other iterable may be long or endless: buffer it a batch at a time
             # Not a local alias of the buffer: ``_flush`` replaces it, and appends to the old list would be lost.
             self._buffer.append(record)
             if len(self._buffer) >= BATCH_SIZE:
