@@ -85,6 +85,24 @@ def test_datapoint_snapshot() -> None:
     assert tool.attributes["gen_ai.operation.name"] == "execute_tool"
 
 
+def test_a_result_listed_both_beside_and_on_the_log_is_written_once() -> None:
+    result = {"id": "evr_9", "evaluator_id": "ev_1", "log_id": "data_5", "value": 0.5}
+    log = {"id": "data_5", "config": {"type": "model", "model": "gpt-4o"}, "evaluation_results": [dict(result)]}
+    source = {"datapoint": {"id": "dp_1"}, "log": log, "evaluation_results": [dict(result)]}
+    records = humanloop_v4.normalize_datapoint_snapshot(source, evaluation_id="ev_100")
+    assert [r.evaluation_id for r in by_type(records, "evaluation")] == ["evr_9"]
+
+
+def test_a_result_id_repeated_with_other_content_is_kept_both_times() -> None:
+    # Not the same judgment after all: writing one would lose the other's value.
+    result = {"id": "evr_9", "evaluator_id": "ev_1", "log_id": "data_5", "value": 0.5}
+    log = {"id": "data_5", "config": {"type": "model", "model": "gpt-4o"}, "evaluation_results": [dict(result)]}
+    source = {"datapoint": {"id": "dp_1"}, "log": log, "evaluation_results": [{**result, "value": 0.9}]}
+    records = humanloop_v4.normalize_datapoint_snapshot(source, evaluation_id="ev_100")
+    scores = [r.attributes["gen_ai.evaluation.score.value"] for r in by_type(records, "evaluation")]
+    assert scores == [0.5, 0.9]
+
+
 def test_datapoint_snapshot_without_evaluation_keeps_envelope_on_example() -> None:
     records = humanloop_v4.normalize_datapoint_snapshot({"datapoint": {"id": "dp_2"}, "x": 1})
     assert [r.record_type for r in records] == ["dataset_example"]

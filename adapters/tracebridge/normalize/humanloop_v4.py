@@ -353,8 +353,15 @@ def normalize_datapoint_snapshot(
     target = (span.trace_id, span.span_id) if span is not None else None
     session_id = span.attributes.get("session.id") if span is not None else None
     results = f.take_list("evaluation_results") or []
+    # The snapshot lists this evaluation's results beside the log, whose own ``evaluation_results`` may hold the same
+    # ones: a result already mapped from the log, equal in every field, is the same judgment and is written once.
+    from_log = {r.evaluation_id: r for r in records if isinstance(r, Evaluation)}
     for i, item in enumerate(results):
-        records.extend(_evaluation_result(item, target, f"evaluation_results[{i}]", session_id))
+        mapped = _evaluation_result(item, target, f"evaluation_results[{i}]", session_id)
+        evaluation = mapped[0]
+        if isinstance(evaluation, Evaluation) and from_log.get(evaluation.evaluation_id) == evaluation:
+            mapped = mapped[1:]
+        records.extend(mapped)
     experiment_id = evaluatee_id or evaluation_id
     if experiment_id is None:
         experiment_id = next(

@@ -25,6 +25,7 @@ from tracebridge.sandbox.humanloop_catalog import CREATED_AT_US, HumanloopCatalo
 from tracebridge.sandbox.humanloop_records import (
     v4_datapoint_snapshot,
     v4_log,
+    v4_snapshot_results,
     v5_added_log,
     v5_evaluation_log,
 )
@@ -121,8 +122,9 @@ class HumanloopData:
             )
             for k in range(ARCHETYPES)
         ]
-        self._snapshots = [
-            Template(v4_datapoint_snapshot(catalog, k, evaluation_id=self.evaluation_id)) for k in range(ARCHETYPES)
+        self._snapshots = [Template(v4_datapoint_snapshot(catalog, k)) for k in range(ARCHETYPES)]
+        self._snapshot_results = [
+            Template(v4_snapshot_results(catalog, k, evaluation_id=self.evaluation_id)) for k in range(ARCHETYPES)
         ]
         self._v5 = [Template(v5_evaluation_log(catalog, k)) for k in range(ARCHETYPES)]
         self._added_template = Template(v5_added_log(catalog))
@@ -221,6 +223,7 @@ class HumanloopData:
         values["session_id"] = values["session_ref"] = values["parent_id"] = b"null"
         pending = evaluatee == EVALUATEES - 1 and r % 5 == 4  # the last evaluatee has not run every datapoint yet
         values["log"] = b"null" if pending else self._evaluatee_logs[r % ARCHETYPES].render(values)
+        values["evaluation_results"] = b"[]" if pending else self._snapshot_results[r % ARCHETYPES].render(values)
         body = self._snapshots[dp % ARCHETYPES].render(values)
         return _drifted(body, r, drift)
 

@@ -329,10 +329,18 @@ def json_object(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {"value": value}
 
 
-def v4_datapoint_snapshot(catalog: HumanloopCatalog, k: int, *, evaluation_id: str) -> dict[str, Any]:
-    """A v4 evaluation datapoint snapshot archetype: the datapoint, the evaluatee's log (slot) and the results."""
-    conversation = CONVERSATIONS[k % len(CONVERSATIONS)]
+def v4_snapshot_results(catalog: HumanloopCatalog, k: int, *, evaluation_id: str) -> list[Any]:
+    """The ``evaluation_results`` of a datapoint snapshot whose log is archetype ``k``: the same results that log
+    carries (same ids, same judgments), as the API lists this evaluation's results beside the log's own."""
     evaluator_ids = [(e["id"], e["version_id"]) for e in catalog.evaluators]
+    return _v4_evaluation_results(k, evaluation_id, evaluator_ids)
+
+
+def v4_datapoint_snapshot(catalog: HumanloopCatalog, k: int) -> dict[str, Any]:
+    """A v4 evaluation datapoint snapshot archetype: the datapoint, the evaluatee's log and its results (slots).
+
+    The results follow the evaluatee's log (``v4_snapshot_results``), the datapoint follows archetype ``k``."""
+    conversation = CONVERSATIONS[k % len(CONVERSATIONS)]
     return {
         "datapoint": {
             "id": slot("datapoint_id"),
@@ -342,7 +350,7 @@ def v4_datapoint_snapshot(catalog: HumanloopCatalog, k: int, *, evaluation_id: s
             "target": {"answer": conversation.turns[0][1], "expected_tool": conversation.tool.name, "max_turns": 3},
         },
         "log": slot("log"),
-        "evaluation_results": _v4_evaluation_results(k, evaluation_id, evaluator_ids),
+        "evaluation_results": slot("evaluation_results"),
     }
 
 
