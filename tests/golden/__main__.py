@@ -10,7 +10,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.golden.capture import expected_path, fixture_inputs, read_expected, run_demo, run_import, slug, write_expected
+from tests.golden.capture import (
+    expected_path,
+    fixture_inputs,
+    read_expected,
+    run_demo,
+    run_import,
+    slug,
+    write_expected,
+)
 
 
 def main() -> int:
@@ -19,8 +27,10 @@ def main() -> int:
     args = parser.parse_args()
     differ: list[str] = []
     with tempfile.TemporaryDirectory() as work:
-        runs = {f"imports/{slug(p)}": (lambda p=p, i=i: run_import(p, Path(work) / f"import-{i}")) for i, p in
-                enumerate(fixture_inputs())}
+        runs = {
+            f"imports/{slug(p)}": (lambda p=p, i=i: run_import(p, Path(work) / f"import-{i}"))
+            for i, p in enumerate(fixture_inputs())
+        }
         runs["demo"] = lambda: run_demo(Path(work) / "demo")
         for name, run in runs.items():
             result = run()
