@@ -27,7 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "adapters"))
 
-from tracebridge.normalize import galileo, humanloop_v5
+from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.serialization import to_json_dict
 
 TARGET_RATIO = 4.0

@@ -1,3 +1,3 @@
 """Test-wide fixtures: the real sandbox server (``sandbox``, ``sandbox_factory``) for every test that talks HTTP."""
 
-pytest_plugins = ["tracebridge.sandbox.pytest_plugin"]
+pytest_plugins = ["tests.sandbox_plugin"]

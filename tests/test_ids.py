@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tracebridge.ids import record_id_for, span_id_for, trace_id_for
+from tracebridge.mapping.ids import record_id_for, span_id_for, trace_id_for
 
 
 @given(st.sampled_from(["humanloop", "galileo"]), st.text(min_size=1, max_size=40))

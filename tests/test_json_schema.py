@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 from tracebridge.json_schema import KNOWN_ATTRIBUTES, record_schema
-from tracebridge.normalize import MappingError
+from tracebridge.mapping.errors import MappingError
 from tracebridge.records import RECORD_CLASSES
 from tracebridge.serialization import to_json_dict
 

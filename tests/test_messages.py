@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from tracebridge.messages import UNKNOWN_ROLE, parse_arguments, to_otel_message, to_otel_messages
+from tracebridge.mapping.messages import UNKNOWN_ROLE, parse_arguments, to_otel_message, to_otel_messages
 
 from tests.normalize.corpus import fixture_records
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracebridge.export.completeness import CompletenessReport
+from tracebridge.delivery.completeness import CompletenessReport
 from tracebridge.pipeline import combined_report
 
 

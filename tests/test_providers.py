@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tracebridge.providers import otel_provider_name, provider_attributes
+from tracebridge.mapping.providers import otel_provider_name, provider_attributes
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracebridge.timing import seconds_to_nano, span_times, to_unix_nano
+from tracebridge.mapping.timing import seconds_to_nano, span_times, to_unix_nano
 
 
 def test_iso_strings_naive_z_and_offsets_are_utc_nanoseconds() -> None:

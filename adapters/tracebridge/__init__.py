@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Any
 from tracebridge._version import __version__
 
 if TYPE_CHECKING:
+    from tracebridge.delivery.completeness import CompletenessReport
+    from tracebridge.delivery.export import Export
+    from tracebridge.delivery.rejects import Reject
     from tracebridge.errors import (
         ApiError,
         ExportChangedError,
@@ -29,11 +32,8 @@ if TYPE_CHECKING:
         StreamBrokenError,
         TracebridgeError,
     )
-    from tracebridge.export.completeness import CompletenessReport
-    from tracebridge.export.galileo import GalileoClient
-    from tracebridge.export.humanloop import HumanloopClient
-    from tracebridge.export.job import Export
-    from tracebridge.export.rejects import Reject
+    from tracebridge.galileo.client import GalileoClient
+    from tracebridge.humanloop.client import HumanloopClient
     from tracebridge.secrets import ApiKey
     from tracebridge.transport.retry import RetryPolicy
 
@@ -45,11 +45,11 @@ _LAZY = {
     "IncompleteExportError": "tracebridge.errors",
     "StreamBrokenError": "tracebridge.errors",
     "TracebridgeError": "tracebridge.errors",
-    "CompletenessReport": "tracebridge.export.completeness",
-    "GalileoClient": "tracebridge.export.galileo",
-    "HumanloopClient": "tracebridge.export.humanloop",
-    "Export": "tracebridge.export.job",
-    "Reject": "tracebridge.export.rejects",
+    "CompletenessReport": "tracebridge.delivery.completeness",
+    "GalileoClient": "tracebridge.galileo.client",
+    "HumanloopClient": "tracebridge.humanloop.client",
+    "Export": "tracebridge.delivery.export",
+    "Reject": "tracebridge.delivery.rejects",
     "ApiKey": "tracebridge.secrets",
     "RetryPolicy": "tracebridge.transport.retry",
 }

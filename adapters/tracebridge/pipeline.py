@@ -21,11 +21,11 @@ from typing import Any, Protocol
 
 import attrs
 
+from tracebridge.delivery.checkpoint import Checkpoint
+from tracebridge.delivery.completeness import CompletenessReport
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.rejects import Reject
 from tracebridge.errors import IncompleteExportError
-from tracebridge.export.checkpoint import Checkpoint
-from tracebridge.export.completeness import CompletenessReport
-from tracebridge.export.job import Export
-from tracebridge.export.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.sinks.layout import partial_dir
 from tracebridge.sinks.manifest import Manifest

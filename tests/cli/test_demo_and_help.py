@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tracebridge.export.humanloop import HumanloopClient
-from tracebridge.sandbox.pytest_plugin import SandboxFactory
+from tracebridge.humanloop.client import HumanloopClient
 
 from tests.cli.conftest import TABLE_FILES, read_output, tracebridge
+from tests.sandbox_plugin import SandboxFactory
 
 COMMANDS = [
     [],

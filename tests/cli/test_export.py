@@ -9,14 +9,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tracebridge.export.galileo import GalileoClient
-from tracebridge.export.humanloop import HumanloopClient
+from tracebridge.galileo.client import GalileoClient
+from tracebridge.humanloop.client import HumanloopClient
 from tracebridge.sandbox import RunningSandbox
-from tracebridge.sandbox.pytest_plugin import SandboxFactory
 from tracebridge.serialization import to_json_dict
 from tracebridge.sinks.layout import TABLES
 
 from tests.cli.conftest import TABLE_FILES, read_jsonl, read_output, tracebridge
+from tests.sandbox_plugin import SandboxFactory
 
 
 def test_project_export_writes_what_the_library_yields(

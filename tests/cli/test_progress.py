@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from tracebridge.cli.progress import ProgressLine
-from tracebridge.export.completeness import CompletenessReport
+from tracebridge.delivery.completeness import CompletenessReport
 
 
 def test_line_shows_records_pages_rate_and_eta() -> None:

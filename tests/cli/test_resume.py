@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from tracebridge.sandbox import Latency
-from tracebridge.sandbox.pytest_plugin import SandboxFactory
 
 from tests.cli.conftest import TABLE_FILES, tracebridge
+from tests.sandbox_plugin import SandboxFactory
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:

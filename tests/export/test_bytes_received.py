@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from tracebridge.export.galileo import GalileoClient
-from tracebridge.export.humanloop import HumanloopClient
+from tracebridge.galileo.client import GalileoClient
+from tracebridge.humanloop.client import HumanloopClient
 from tracebridge.sandbox import RunningSandbox
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tracebridge.export.checkpoint import Checkpoint
+from tracebridge.delivery.checkpoint import Checkpoint
 
 JOB = {"source": "humanloop", "endpoint": "v4.export_project", "project_id": "pr_1"}
 

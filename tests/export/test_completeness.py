@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tracemalloc
 
-from tracebridge.export.completeness import CompletenessReport, Deduper, DigestSet
+from tracebridge.delivery.completeness import CompletenessReport, Deduper, DigestSet
 
 
 def test_digest_set_is_a_set() -> None:

@@ -17,7 +17,7 @@ from tracebridge import (
     RetryPolicy,
     StreamBrokenError,
 )
-from tracebridge.export.job import Export
+from tracebridge.delivery.export import Export
 from tracebridge.sandbox import RunningSandbox
 
 from tests.export import plain

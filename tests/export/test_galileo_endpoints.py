@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from galileo_client.models import SessionRecord, TraceRecord
 from tracebridge import GalileoClient, records
-from tracebridge.export.galileo import RECORD_MODELS
+from tracebridge.galileo.client import RECORD_MODELS
 from tracebridge.sandbox import RunningSandbox
 
 from tests.export import plain

@@ -13,7 +13,7 @@ from humanloop_client.models import (
     V5EvaluationRunResponse,
 )
 from tracebridge import HumanloopClient, records
-from tracebridge.export.job import Export
+from tracebridge.delivery.export import Export
 from tracebridge.sandbox import RunningSandbox
 
 from tests.export import plain

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tracebridge.export.paging import ONE_BASED, ZERO_BASED, Page, PageScheme, iterate_pages
+from tracebridge.transport.paging import ONE_BASED, ZERO_BASED, Page, PageScheme, iterate_pages
 
 
 class Listing:

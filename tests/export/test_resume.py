@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from tracebridge import GalileoClient, HumanloopClient
-from tracebridge.export.checkpoint import Checkpoint
-from tracebridge.export.job import Export
+from tracebridge.delivery.checkpoint import Checkpoint
+from tracebridge.delivery.export import Export
 from tracebridge.sandbox import RunningSandbox
 
 ROOT = Path(__file__).resolve().parents[2]

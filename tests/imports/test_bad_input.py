@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from humanloop_client.models import V4LogResponse
+from tracebridge.humanloop import v4 as humanloop_v4
 from tracebridge.imports import ImportFormatError, open_import
-from tracebridge.normalize import humanloop_v4
 from tracebridge.serialization import to_json_dict
 
 from tests.imports.vendor_data import rows

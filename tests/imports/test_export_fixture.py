@@ -8,9 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from humanloop_client.models import V5EvaluationLogResponse, V5EvaluationRunResponse
-from tracebridge.export.humanloop import normalize_evaluation_log, parse_evaluation_log
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.humanloop.client import normalize_evaluation_log, parse_evaluation_log
 from tracebridge.imports import open_import
-from tracebridge.normalize import humanloop_v5
 
 from tests.imports.export_layout import nested_logs
 from tests.imports.vendor_data import rows

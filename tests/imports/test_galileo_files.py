@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tracebridge.export.galileo import GalileoClient
+from tracebridge.galileo.client import GalileoClient
 from tracebridge.imports import open_import
 from tracebridge.sandbox import RunningSandbox
 from tracebridge.serialization import to_json_dict

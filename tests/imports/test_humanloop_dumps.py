@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from tracebridge.errors import IncompleteExportError
-from tracebridge.export.humanloop import HumanloopClient
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.humanloop.client import HumanloopClient
 from tracebridge.imports import open_import
-from tracebridge.normalize import humanloop_v5
 from tracebridge.sandbox import RunningSandbox
 
 from tests.imports.vendor_data import humanloop_pages, rows, write_json, write_jsonl

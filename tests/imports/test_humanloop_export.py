@@ -7,15 +7,15 @@ from typing import Any
 
 import attrs
 from humanloop_client.models import V5EvaluationLogResponse, V5EvaluationRunResponse
-from tracebridge.export.humanloop import HumanloopClient
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.humanloop.client import HumanloopClient
 from tracebridge.imports import open_import
-from tracebridge.normalize import humanloop_v5
 from tracebridge.records import DatasetExample, Record
 from tracebridge.sandbox import RunningSandbox
-from tracebridge.sandbox.pytest_plugin import SandboxFactory
 
 from tests.imports.export_layout import FIRST_FILE_LINES, lay_out, nested_logs
 from tests.imports.vendor_data import humanloop_pages, rows, run_body, write_jsonl
+from tests.sandbox_plugin import SandboxFactory
 
 
 def api_log_records(envelope: dict[str, Any]) -> list[Record]:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from tracebridge.normalize import galileo, humanloop_v4, humanloop_v5
+from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.records import Record
 
 from tests.normalize.conftest import load, load_lines

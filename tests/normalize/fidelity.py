@@ -17,9 +17,9 @@ from typing import Any
 
 import jsonschema
 from tracebridge.json_schema import record_schema
+from tracebridge.mapping.timing import to_unix_nano
 from tracebridge.records import Record
 from tracebridge.serialization import from_json_dict, to_json_dict
-from tracebridge.timing import to_unix_nano
 
 
 @cache

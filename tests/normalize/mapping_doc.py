@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracebridge.normalize import galileo, humanloop_v4, humanloop_v5
+from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.serialization import to_json_dict
 
 from tests.normalize.spec_instances import GALILEO_SPEC, HUMANLOOP_SPEC, UNKNOWN_FIELD, ShapeBuilder

@@ -12,8 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tracebridge.normalize import MappingError, galileo, humanloop_v4, humanloop_v5
-from tracebridge.normalize.galileo import OPERATIONS
+from tracebridge.galileo import mapping as galileo
+from tracebridge.galileo.mapping import OPERATIONS
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.mapping.errors import MappingError
 
 from tests.normalize.fidelity import assert_valid, missing_leaves
 from tests.normalize.spec_instances import GALILEO_SPEC, HUMANLOOP_SPEC, galileo_flat_lines, instances

@@ -16,7 +16,10 @@ import humanloop_client.models as hl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tracebridge.normalize import MappingError, galileo, humanloop_v4, humanloop_v5
+from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.mapping.errors import MappingError
 
 from tests.normalize.fidelity import assert_valid, missing_leaves
 from tests.normalize.spec_instances import galileo_flat_lines

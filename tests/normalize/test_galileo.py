@@ -6,8 +6,9 @@ import itertools
 from pathlib import Path
 
 import pytest
-from tracebridge.ids import span_id_for
-from tracebridge.normalize import MappingError, galileo
+from tracebridge.galileo import mapping as galileo
+from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.ids import span_id_for
 
 from tests.normalize.conftest import load_lines
 from tests.normalize.fidelity import assert_valid, by_type, missing_leaves

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import humanloop_client.models as hl
 import pytest
-from tracebridge.ids import span_id_for, trace_id_for
-from tracebridge.normalize import MappingError, humanloop_v4
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.ids import span_id_for, trace_id_for
 
 from tests.generated.spec_instances import InstanceBuilder, load_spec
 from tests.normalize.conftest import FIXTURES, load

@@ -6,8 +6,9 @@ import itertools
 
 import humanloop_client.models as hl
 import pytest
-from tracebridge.ids import span_id_for, trace_id_for
-from tracebridge.normalize import MappingError, humanloop_v5
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.ids import span_id_for, trace_id_for
 
 from tests.generated.spec_instances import InstanceBuilder, load_spec
 from tests.normalize.conftest import FIXTURES, load

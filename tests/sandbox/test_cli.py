@@ -50,7 +50,7 @@ def test_starts_without_importing_the_exporters() -> None:
         "    main(['sandbox', '--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('humanloop_client', 'galileo_client', 'tracebridge.export')\n"
+        "heavy = ('humanloop_client', 'galileo_client', 'tracebridge.humanloop.client', 'tracebridge.galileo.client')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout

@@ -15,7 +15,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tracebridge.normalize import galileo, humanloop_v4, humanloop_v5
+from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.records import Record
 from tracebridge.sinks import Manifest, open_output
 from tracebridge.sinks.columns import columns

@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.serialization import from_json_dict, to_json_dict
 from tracebridge.sinks import open_output

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks import Manifest, MultiSink, ResumeMismatchError, multi, open_output

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.export.galileo import GalileoClient
-from tracebridge.export.humanloop import HumanloopClient
-from tracebridge.export.job import Export
-from tracebridge.export.rejects import RejectSink
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.rejects import RejectSink
+from tracebridge.galileo.client import GalileoClient
+from tracebridge.humanloop.client import HumanloopClient
 from tracebridge.sandbox import RunningSandbox, SandboxConfig, running
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks.layout import DUCKDB_FILE

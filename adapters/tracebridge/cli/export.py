@@ -19,10 +19,10 @@ from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.filter_syntax import FilterSyntaxError, parse_filter, parse_sort
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.export import galileo as galileo_source
-from tracebridge.export import humanloop as humanloop_source
-from tracebridge.export.job import Export
-from tracebridge.export.rejects import RejectSink
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.rejects import RejectSink
+from tracebridge.galileo import client as galileo_source
+from tracebridge.humanloop import client as humanloop_source
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.retry import RetryPolicy
 

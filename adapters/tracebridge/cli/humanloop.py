@@ -13,7 +13,7 @@ import sys
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.output import add_logging_arguments, configure_logging
-from tracebridge.export import humanloop as humanloop_source
+from tracebridge.humanloop import client as humanloop_source
 from tracebridge.secrets import ApiKey
 
 EPILOG = f"""\

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.export.job import Export
-from tracebridge.export.rejects import RejectSink
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.rejects import RejectSink
 from tracebridge.imports import open_import
 from tracebridge.imports.formats import DESCRIPTIONS, FORMATS
 

@@ -16,8 +16,8 @@ from typing import Any
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.progress import ProgressLine
-from tracebridge.export.job import Export
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.rejects import Reject
 from tracebridge.pipeline import RunResult, checkpoint_path, discard_checkpoint, write_exports
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks import open_output

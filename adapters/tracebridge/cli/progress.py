@@ -11,7 +11,7 @@ import sys
 import time
 from typing import TextIO
 
-from tracebridge.export.completeness import CompletenessReport
+from tracebridge.delivery.completeness import CompletenessReport
 
 REDRAW_EVERY_S = 0.2
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tracebridge.export.galileo import RECORD_MODELS
+from tracebridge.galileo.client import RECORD_MODELS
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.imports import kinds
 from tracebridge.imports.formats import ImportFormat
-from tracebridge.normalize import humanloop_v5
 
 GALILEO_TYPES = frozenset(RECORD_MODELS)
 GALILEO_CHILD_KEYS = ("traces", "spans")

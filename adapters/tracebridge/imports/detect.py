@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tracebridge.imports import humanloop_export, kinds
+from tracebridge.galileo.csv_rows import csv_records
+from tracebridge.humanloop import export_directory as humanloop_export
+from tracebridge.imports import kinds
 from tracebridge.imports.classify import classify, compatible
-from tracebridge.imports.csv_rows import csv_records
 from tracebridge.imports.errors import ImportFormatError
 from tracebridge.imports.formats import FORMATS, ImportFormat
 from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl

@@ -1,6 +1,6 @@
 """A raw record from a file -> a delivered vendor model, or a reject saying why; duplicates dropped by identity.
 
-The same bookkeeping as a paged API listing (``tracebridge.export.listing``): every record counted as fetched, a
+The same bookkeeping as a paged API listing (``tracebridge.transport.listing``): every record counted as fetched, a
 repeat of an id counted as a duplicate, a record that is not JSON or does not fit its model rejected with its raw
 text, ``file:line`` and, when one field is to blame, that field.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tracebridge.export.job import Delivered, ExportContext
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.export import Delivered, ExportContext
+from tracebridge.delivery.raw import RawRecord
+from tracebridge.delivery.rejects import Reject
 from tracebridge.imports.classify import classify, compatible
 from tracebridge.imports.kinds import RecordKind
-from tracebridge.imports.raw import RawRecord
 
 KindOf = Callable[[Mapping[str, Any]], RecordKind]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tracebridge.imports.raw import RawRecord
+from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports.textfile import Line, decode, first_lines, read_lines
 from tracebridge.json_codec import loads
 

@@ -13,16 +13,17 @@ from typing import Any
 import attrs
 from humanloop_client.models import V4LogResponse, V5EvaluationRunResponse
 
-from tracebridge.export.galileo import parse_record as parse_galileo_record
-from tracebridge.export.humanloop import normalize_evaluation_log, parse_evaluation_log
-from tracebridge.imports.humanloop_v5_records import (
+from tracebridge.galileo import mapping as normalize_galileo
+from tracebridge.galileo.client import parse_record as parse_galileo_record
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.humanloop.bare_records import (
     normalize_v5_datapoint,
     normalize_v5_log,
     parse_v5_datapoint,
     parse_v5_log,
 )
-from tracebridge.normalize import galileo as normalize_galileo
-from tracebridge.normalize import humanloop_v4, humanloop_v5
+from tracebridge.humanloop.client import normalize_evaluation_log, parse_evaluation_log
 
 
 @attrs.frozen

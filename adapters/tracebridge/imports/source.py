@@ -13,13 +13,13 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from tracebridge.export.job import Delivered, Export, ExportContext
-from tracebridge.export.rejects import RejectSink
+from tracebridge.delivery.export import Delivered, Export, ExportContext
+from tracebridge.delivery.rejects import RejectSink
+from tracebridge.humanloop.nested import nested_log_ids
 from tracebridge.imports.detect import plan
 from tracebridge.imports.formats import check_format
 from tracebridge.imports.intake import Intake
 from tracebridge.imports.kinds import v5_log_identity
-from tracebridge.imports.nested import nested_log_ids
 
 BATCH_SIZE = 1000
 """Records per batch: the unit of progress and of checkpoint saves."""

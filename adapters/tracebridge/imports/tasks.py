@@ -7,9 +7,9 @@ from pathlib import Path
 
 import attrs
 
+from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports.intake import KindOf
 from tracebridge.imports.json_records import TotalSink
-from tracebridge.imports.raw import RawRecord
 
 Reader = Callable[[Path, TotalSink | None], Iterator[RawRecord]]
 

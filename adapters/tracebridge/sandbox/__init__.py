@@ -9,7 +9,7 @@ and response shapes. Use it from the command line (``tracebridge sandbox``), fro
     with running(SandboxConfig(records=10_000, faults={"rate_limit": 0.1})) as sandbox:
         print(sandbox.base_url, sandbox.humanloop_api_key, sandbox.project_id)
 
-or from pytest, with the ``sandbox`` and ``sandbox_factory`` fixtures of ``tracebridge.sandbox.pytest_plugin``.
+or from pytest, with the ``sandbox`` and ``sandbox_factory`` fixtures of ``tests.sandbox_plugin``.
 """
 
 from __future__ import annotations

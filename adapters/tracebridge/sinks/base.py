@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.sinks.manifest import Manifest
 

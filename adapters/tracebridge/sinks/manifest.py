@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from tracebridge._version import __version__
-from tracebridge.export.completeness import CompletenessReport
+from tracebridge.delivery.completeness import CompletenessReport
 from tracebridge.records import SCHEMA_VERSION
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks.layout import MANIFEST_FILE, TABLES

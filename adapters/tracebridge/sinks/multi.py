@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TextIO
 
-from tracebridge.export.rejects import Reject
+from tracebridge.delivery.rejects import Reject
 from tracebridge.json_codec import dumps_line
 from tracebridge.records import Record
 from tracebridge.sinks.base import Sink, SinkState

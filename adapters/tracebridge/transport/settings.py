@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.http import HttpTransport
 from tracebridge.transport.retry import RetryPolicy

@@ -20,8 +20,8 @@ from humanloop_client.models import (
     V5UnknownLogResponse,
 )
 
-from tracebridge.normalize import humanloop_v5
-from tracebridge.normalize.lossless import as_mapping
+from tracebridge.humanloop import v5 as humanloop_v5
+from tracebridge.mapping.lossless import as_mapping
 from tracebridge.records import Record
 
 V5Log = (

@@ -14,11 +14,11 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from tracebridge.delivery.checkpoint import Checkpoint
+from tracebridge.delivery.completeness import CompletenessReport, Deduper
+from tracebridge.delivery.rejects import Reject, RejectSink
 from tracebridge.errors import IncompleteExportError
-from tracebridge.export.checkpoint import Checkpoint
-from tracebridge.export.completeness import CompletenessReport, Deduper
-from tracebridge.export.rejects import Reject, RejectSink
-from tracebridge.normalize.errors import MappingError
+from tracebridge.mapping.errors import MappingError
 
 M = TypeVar("M")
 T = TypeVar("T")

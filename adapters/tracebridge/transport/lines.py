@@ -10,6 +10,7 @@ import json
 from collections.abc import AsyncIterator
 
 import httpx
+
 from tracebridge.errors import StreamBrokenError
 
 MAX_LINE_BYTES = 256 * 1024 * 1024

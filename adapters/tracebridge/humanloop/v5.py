@@ -13,13 +13,14 @@ from typing import Any, Final
 
 import attrs
 
-from tracebridge.ids import span_id_for, trace_id_for
-from tracebridge.messages import parse_arguments, text_of, to_otel_message, to_otel_messages
-from tracebridge.normalize.errors import MappingError
-from tracebridge.normalize.experiment_items import experiment_item
-from tracebridge.normalize.humanloop_config import file_identity, model_parameters, operation_for_model
-from tracebridge.normalize.judgments import annotator_kind, judgment_attributes
-from tracebridge.normalize.lossless import Fields, as_mapping, put
+from tracebridge.humanloop.config import file_identity, model_parameters, operation_for_model
+from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.experiment_items import experiment_item
+from tracebridge.mapping.ids import span_id_for, trace_id_for
+from tracebridge.mapping.judgments import annotator_kind, judgment_attributes
+from tracebridge.mapping.lossless import Fields, as_mapping, put
+from tracebridge.mapping.messages import parse_arguments, text_of, to_otel_message, to_otel_messages
+from tracebridge.mapping.timing import seconds_to_nano, span_times, to_unix_nano
 from tracebridge.records import (
     DatasetExample,
     Evaluation,
@@ -28,7 +29,6 @@ from tracebridge.records import (
     Record,
     Span,
 )
-from tracebridge.timing import seconds_to_nano, span_times, to_unix_nano
 
 SYSTEM: Final = "humanloop"
 API_VERSION = "v5"

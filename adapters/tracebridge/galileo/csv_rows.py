@@ -12,9 +12,9 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from tracebridge.export.galileo import csv_cell
+from tracebridge.delivery.raw import RawRecord
+from tracebridge.galileo.client import csv_cell
 from tracebridge.imports.errors import ImportFormatError
-from tracebridge.imports.raw import RawRecord
 from tracebridge.imports.textfile import Line, decode, read_lines
 
 MAX_ROW_BYTES = 64 * 1024 * 1024

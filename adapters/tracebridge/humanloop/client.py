@@ -22,16 +22,18 @@ from humanloop_client.models import (
     V5EvaluationRunResponse,
     V5LegacyEvaluationLogResponse,
 )
+
+from tracebridge.delivery.export import Export, ExportContext
+from tracebridge.delivery.rejects import RejectSink
 from tracebridge.errors import ApiError
-from tracebridge.export.job import Export, ExportContext
-from tracebridge.export.listing import read_listing
-from tracebridge.export.paging import ONE_BASED, ZERO_BASED
-from tracebridge.export.rejects import RejectSink
-from tracebridge.export.settings import ClientSettings
-from tracebridge.normalize import humanloop_v4, humanloop_v5
+from tracebridge.humanloop import v4 as humanloop_v4
+from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.http import HttpTransport
+from tracebridge.transport.listing import read_listing
+from tracebridge.transport.paging import ONE_BASED, ZERO_BASED
 from tracebridge.transport.retry import RetryPolicy
+from tracebridge.transport.settings import ClientSettings
 
 DEFAULT_BASE_URL = "https://api.humanloop.com"
 KEY_HEADER = "X-API-KEY"

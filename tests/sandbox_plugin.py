@@ -1,7 +1,7 @@
 """pytest fixtures that run the sandbox: ``sandbox`` (one per session) and ``sandbox_factory`` (custom configs).
 
 Tests talk HTTP to a real server on a free loopback port rather than to a mocked transport, so what they check is
-what crosses the wire. Enable with ``pytest_plugins = ["tracebridge.sandbox.pytest_plugin"]`` in a ``conftest.py``.
+what crosses the wire. Enable with ``pytest_plugins = ["tests.sandbox_plugin"]`` in a ``conftest.py``.
 The session sandbox is shared: tests that change its state (adding logs to a run) should use the factory.
 """
 
@@ -12,7 +12,6 @@ from typing import Any, Protocol
 
 import attrs
 import pytest
-
 from tracebridge.sandbox import RunningSandbox, SandboxConfig, start
 
 SESSION_CONFIG = SandboxConfig(seed=7, records=200)

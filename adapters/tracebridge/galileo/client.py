@@ -34,16 +34,17 @@ from galileo_client.models import (
     UnknownRecord,
     WorkflowSpanRecord,
 )
+
 from tracebridge.acyclic import acyclic_allocations
+from tracebridge.delivery.export import Delivered, Export, ExportContext
+from tracebridge.delivery.rejects import Reject, RejectSink
 from tracebridge.errors import ExportChangedError, StreamBrokenError
-from tracebridge.export.job import Delivered, Export, ExportContext
-from tracebridge.export.lines import stream_lines
-from tracebridge.export.rejects import Reject, RejectSink
-from tracebridge.export.settings import ClientSettings
+from tracebridge.galileo import mapping as normalize_galileo
 from tracebridge.json_codec import loads
-from tracebridge.normalize import galileo as normalize_galileo
 from tracebridge.secrets import ApiKey
+from tracebridge.transport.lines import stream_lines
 from tracebridge.transport.retry import RetryPolicy
+from tracebridge.transport.settings import ClientSettings
 
 DEFAULT_BASE_URL = "https://api.galileo.ai"
 DEFAULT_KEY_HEADER = "Galileo-API-Key"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracebridge.messages import to_otel_messages
-from tracebridge.normalize.lossless import Fields, put
-from tracebridge.providers import provider_attributes
+from tracebridge.mapping.lossless import Fields, put
+from tracebridge.mapping.messages import to_otel_messages
+from tracebridge.mapping.providers import provider_attributes
 
 _NUMERIC_PARAMETERS = (
     ("max_tokens", "gen_ai.request.max_tokens"),

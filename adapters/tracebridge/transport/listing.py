@@ -11,10 +11,10 @@ import json
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any, TypeVar
 
+from tracebridge.delivery.export import Delivered, ExportContext
+from tracebridge.delivery.rejects import Reject
 from tracebridge.errors import TracebridgeError
-from tracebridge.export.job import Delivered, ExportContext
-from tracebridge.export.paging import Page, PageScheme, iterate_pages
-from tracebridge.export.rejects import Reject
+from tracebridge.transport.paging import Page, PageScheme, iterate_pages
 
 M = TypeVar("M")
 

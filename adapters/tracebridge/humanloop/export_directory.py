@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports import kinds
 from tracebridge.imports.json_records import document_records, json_records
-from tracebridge.imports.raw import RawRecord
 from tracebridge.imports.tasks import FileTask
 
 FORMAT = "humanloop-export"

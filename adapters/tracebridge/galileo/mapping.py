@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from tracebridge.ids import record_id_for, span_id_for, trace_id_for
-from tracebridge.messages import content_part, parse_arguments, to_otel_message
-from tracebridge.normalize.errors import MappingError
-from tracebridge.normalize.judgments import judgment_attributes
-from tracebridge.normalize.lossless import Fields, as_mapping, put
+from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.ids import record_id_for, span_id_for, trace_id_for
+from tracebridge.mapping.judgments import judgment_attributes
+from tracebridge.mapping.lossless import Fields, as_mapping, put
+from tracebridge.mapping.messages import content_part, parse_arguments, to_otel_message
+from tracebridge.mapping.timing import span_times, to_unix_nano
 from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
-from tracebridge.timing import span_times, to_unix_nano
 
 SYSTEM: Final = "galileo"
 API_VERSION = "v2"
