@@ -16,10 +16,10 @@ The library in a few lines::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracebridge._version import __version__
+from tracebridge.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from tracebridge.delivery.completeness import CompletenessReport
@@ -55,18 +55,12 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tracebridge' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "ApiError",
     "ApiKey",
+    "Batch",
     "CompletenessReport",
     "Export",
     "ExportChangedError",

@@ -3,7 +3,8 @@
 Why: a decoded page is 10,000 to 50,000 dicts and lists (a v5 page is 1.3 MB of JSON). CPython's cycle collector
 counts allocations, and every 700 it walks the young objects; every object that survives is walked again when it is
 promoted, and again by each full collection while it lives. Decoded JSON can hold no reference cycles (it is a tree
-of new containers), so all of that walking finds nothing: it measured 1.4 s of a 7 s export of 20,000 v5 logs.
+of new containers), so all of that walking finds nothing, and on a large v5 export it was a fifth of the run
+(``docs/benchmarks.md`` has the measurement).
 
 ``acyclic_allocations()`` pauses the collector for the burst, then moves what the burst allocated straight to the
 oldest generation (``gc.freeze()`` + ``gc.unfreeze()``: two list splices, no walk). Those objects are freed by

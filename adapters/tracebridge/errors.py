@@ -38,3 +38,8 @@ class IncompleteExportError(TracebridgeError):
     def __init__(self, message: str, report: object) -> None:
         super().__init__(message)
         self.report = report
+
+
+class FileLayoutError(TracebridgeError):
+    """A file whose layout is broken beyond single records (a CSV header that does not parse): nothing in it can be
+    read. The reader that knows the file's name adds it to the message."""

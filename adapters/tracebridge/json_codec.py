@@ -10,10 +10,10 @@ cases a vendor's Python backend can send and strict JSON has no room for:
 - lone UTF-16 surrogates (``"\\ud83d"``: an emoji cut in half by a token limit). They cannot be written as UTF-8, so
   the value they are in is written with ``\\uXXXX`` escapes instead of failing the export.
 
-With the ``fast`` extra (``pip install 'tracebridge[fast]'``) both directions use msgspec: decoding 1.3x (v5 pages)
-to 2.2x (v4 pages, Galileo lines) faster than ``json.loads``, encoding about 8x faster than ``json.dumps``. msgspec
-was chosen over orjson because it decodes integers above 64 bits exactly (orjson turns them into floats: a silent
-change of value).
+With the ``fast`` extra (``pip install 'tracebridge[fast]'``) both directions use msgspec, several times faster than
+the standard library in each direction (``docs/benchmarks.md`` has the figures per payload). msgspec was chosen
+over orjson because it decodes integers above 64 bits exactly (orjson turns them into floats: a silent change of
+value).
 Without the extra, the standard library does both. Whatever msgspec refuses (NaN, a lone surrogate, an unknown type,
 a malformed document) is handed to the standard library, so the fast path accepts and decodes exactly what the
 standard one does, with the same errors. Written output holds the same values either way; only the spelling of some

@@ -2,13 +2,16 @@
 
 This is the one place that knows the order of operations that makes an output safe to trust:
 
-1. records are written batch by batch, and the export's checkpoint (saved when the next batch is asked for) stores the
-   sink's state, so a killed run resumes exactly where its files were last made durable;
-2. files are published under their final names only when every export has ended, and ``manifest.json`` last;
-3. an export that fails leaves its partial files and checkpoint in place for ``--resume``; one that ends with records
+1. the output is opened (a resumed one cut back to the state its checkpoint saved) before any record is read;
+2. records and rejects are written batch by batch; the export saves its checkpoint when the next batch is asked for,
+   storing the output's state (``Export.batches(output)``), so a killed run resumes exactly where its files were
+   last made durable;
+3. files are published under their final names only when every export has ended, and ``manifest.json`` last;
+4. an export that fails leaves its partial files and checkpoint in place for ``--resume``; one that ends with records
    missing is still published (what arrived is correct), but its manifest and result say it is incomplete.
 
-The CLI only wires arguments to this; library users can call it directly.
+``run`` is the whole of it for a command (the CLI only wires arguments to it and prints); ``write_exports`` is the
+part after the output is open, for library users who open their own (``tracebridge.sinks.open_output``).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from tracebridge.delivery.export import Export
 from tracebridge.delivery.rejects import Reject
 from tracebridge.errors import IncompleteExportError
 from tracebridge.records import Record
-from tracebridge.sinks.layout import partial_dir
+from tracebridge.sinks.layout import STDOUT, partial_dir
 from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.output import open_output
 
 CHECKPOINT_FILE = "checkpoint.json"
 
@@ -77,6 +81,45 @@ def discard_checkpoint(path: Path) -> None:
     Checkpoint(path=path).remove()
 
 
+MakeExports = Callable[[Path | None], Sequence[Export[Any]]]
+"""Builds the exports of a run, given the checkpoint path beside the output (None when it cannot resume: stdout)."""
+
+
+def run(
+    make_exports: MakeExports,
+    *,
+    out: str | Path,
+    formats: Sequence[str] = ("jsonl",),
+    source: dict[str, Any],
+    parameters: dict[str, Any],
+    resume: bool = False,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Open the output ``out`` (a directory, or ``"-"`` for JSONL on stdout) in ``formats``, write every record of
+    the exports it is given into it, and publish it with a manifest naming ``source`` and ``parameters``.
+
+    A fresh run forgets any checkpoint an earlier, killed run left; ``resume=True`` continues from it. Errors propagate
+    with the partial files kept (``resumable(out)`` then says whether ``--resume`` can continue).
+    """
+    chosen = list(dict.fromkeys(formats or ("jsonl",)))
+    output = open_output(out, chosen, resume=resume)
+    checkpoint = None if str(out) == STDOUT else checkpoint_path(Path(out))
+    if checkpoint is not None and not resume:
+        discard_checkpoint(checkpoint)
+    manifest = Manifest(source=source, parameters=parameters, formats=chosen)
+    try:
+        exports = make_exports(checkpoint)
+    except BaseException:
+        output.abort()
+        raise
+    return write_exports(exports, output, manifest, resume=resume, progress=progress)
+
+
+def resumable(out: str | Path) -> bool:
+    """True when ``out`` holds an interrupted run that ``resume=True`` can continue."""
+    return str(out) != STDOUT and checkpoint_path(Path(out)).exists()
+
+
 def write_exports(
     exports: Sequence[Export[Any]],
     output: Output,
@@ -114,32 +157,20 @@ def write_exports(
 def _write_one(
     export: Export[Any], output: Output, result: RunResult, *, resume: bool, progress: Progress | None
 ) -> None:
-    restored = False
-
-    def restore_once() -> None:
-        # The export loads its checkpoint when iteration starts; the output must be cut back to the state saved with
-        # it before the first new record is written, and from then on every checkpoint save records the output's state.
-        # A source without a checkpoint (files) cannot continue half-way: resuming it starts the output over.
-        nonlocal restored
-        if restored:
-            return
-        restored = True
-        checkpoint = export.checkpoint
-        if resume:
-            output.restore(dict(checkpoint.sink_state) if checkpoint is not None else {})
-        if checkpoint is not None:
-            checkpoint.sink_state_provider = output.state
-
+    if resume:
+        # Cut the output back to the state saved with the checkpoint, before the first new record is written. A
+        # source without a checkpoint cannot continue half-way: resuming it starts the output over.
+        output.restore(export.saved_output_state())
     written_before = result.written
     try:
-        for records in export.record_batches():
-            restore_once()
-            if records:
-                output.write(records)
-                result.counts.update(record.record_type for record in records)
+        for batch in export.batches(output):
+            if batch.records:
+                output.write(batch.records)
+                result.counts.update(record.record_type for record in batch.records)
+            for reject in batch.rejects:
+                output.reject(reject)
             if progress is not None:
                 progress(export.report, result.written - written_before)
-        restore_once()
     except IncompleteExportError as exc:
         result.incomplete.append(str(exc))
 

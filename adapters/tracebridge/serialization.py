@@ -25,8 +25,9 @@ _INIT_FIELDS: dict[type[Any], frozenset[str]] = {
 def _compile_to_dict(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     """``lambda r: {"field": r.field, ..., "provenance": {...}}`` for ``cls``, written out as one dict display.
 
-    Generated once per record class (as attrs generates ``__init__``): a literal dict of attribute loads is about 3x
-    faster than a comprehension of ``getattr`` calls, and this runs for every record every sink writes.
+    Generated once per record class (as attrs generates ``__init__``): a literal dict of attribute loads is several
+    times faster than a comprehension of ``getattr`` calls (``docs/benchmarks.md``), and this runs for every record
+    every sink writes.
     """
     for name in (*_FIELDS[cls], *_FIELDS[Provenance]):
         if not name.isidentifier():

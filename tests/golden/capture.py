@@ -30,6 +30,8 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
+NOT_INPUTS = ("otel",)
+"""Fixture folders that hold reference material the tests read, not vendor data to import."""
 
 _SECONDS = re.compile(r"\b\d+\.\d+s\b")
 _PORT = re.compile(r"127\.0\.0\.1:\d+")
@@ -43,6 +45,8 @@ def fixture_inputs() -> list[Path]:
             continue
         relative = path.relative_to(REPO)
         parts = relative.parts
+        if parts[2] in NOT_INPUTS:
+            continue
         if "humanloop-export" in parts:
             relative = Path(*parts[: parts.index("humanloop-export") + 1])
         inputs.add(relative)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from tracebridge.humanloop.v5 import log_kind
+from tracebridge.humanloop.formats import log_kind
 
 from tests.imports.vendor_data import write_json, write_jsonl
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from humanloop_client.models import V5EvaluationLogResponse, V5EvaluationRunResponse
 from tracebridge.humanloop import v5 as humanloop_v5
-from tracebridge.humanloop.client import normalize_evaluation_log, parse_evaluation_log
+from tracebridge.humanloop.kinds import parse_evaluation_log
+from tracebridge.humanloop.v5 import normalize_evaluation_log
 from tracebridge.imports import open_import
 
 from tests.imports.export_layout import nested_logs

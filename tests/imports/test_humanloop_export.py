@@ -9,6 +9,7 @@ import attrs
 from humanloop_client.models import V5EvaluationLogResponse, V5EvaluationRunResponse
 from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.humanloop.client import HumanloopClient
+from tracebridge.humanloop.formats import log_kind
 from tracebridge.imports import open_import
 from tracebridge.records import DatasetExample, Record
 from tracebridge.sandbox import RunningSandbox
@@ -86,9 +87,7 @@ def test_runs_become_experiments_of_their_evaluation(tmp_path: Path, sandbox: Ru
 
 def test_a_child_read_before_its_parent_is_still_dropped(tmp_path: Path, sandbox: RunningSandbox) -> None:
     envelope = next(
-        envelope
-        for envelope in humanloop_pages(sandbox, "v5")[0]["records"]
-        if humanloop_v5.log_kind(envelope["log"]) == "flow"
+        envelope for envelope in humanloop_pages(sandbox, "v5")[0]["records"] if log_kind(envelope["log"]) == "flow"
     )
     flow = envelope["log"]
     children = list(nested_logs(flow))

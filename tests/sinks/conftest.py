@@ -23,7 +23,7 @@ from tracebridge.sinks import Manifest, open_output
 from tracebridge.sinks.columns import columns
 from tracebridge.sinks.layout import TABLES
 
-from tests.normalize.conftest import load, load_lines
+from tests.fixture_files import load, load_lines
 
 ALL_FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 

@@ -220,7 +220,7 @@ def test_resume_with_other_formats_is_refused(records: list[Record], tmp_path: P
     resumed.abort(discard=True)
 
 
-def test_rejects_before_restore_survive_the_cut(records: list[Record], tmp_path: Path) -> None:
+def test_a_resumed_output_is_cut_back_before_anything_is_written(records: list[Record], tmp_path: Path) -> None:
     sink = open_output(tmp_path, ["jsonl"])
     sink.write(records[:5])
     sink.reject(reject_for(1))
@@ -230,11 +230,12 @@ def test_rejects_before_restore_survive_the_cut(records: list[Record], tmp_path:
     sink.abort()
 
     resumed = open_output(tmp_path, ["jsonl"], resume=True)
-    # A resumed export fetches (and rejects from) its first page before the pipeline restores the output.
-    resumed.reject(reject_for(3))
     with pytest.raises(ValueError, match="must be restored"):
         resumed.write(records[5:6])
+    with pytest.raises(ValueError, match="must be restored"):
+        resumed.reject(reject_for(3))
     resumed.restore(state)
+    resumed.reject(reject_for(3))
     resumed.write(records[5:])
     resumed.close(Manifest(source="x"))
     lines = (tmp_path / "rejects.jsonl").read_text().splitlines()

@@ -32,9 +32,9 @@ exit codes: 0 complete, 1 error, 2 usage, 3 incomplete export (records missing)
 
 
 def _all_registrars() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
-    from tracebridge.cli import _commands  # noqa: PLC0415 - imports every exporter (~1 s); `sandbox` skips them
+    from tracebridge.cli import commands  # noqa: PLC0415 - every command module; `sandbox` needs only its own
 
-    return _commands.REGISTRARS
+    return commands.REGISTRARS
 
 
 def build_parser(

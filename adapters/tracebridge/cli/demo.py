@@ -11,16 +11,16 @@ import argparse
 import importlib.util
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.delivery.export import Export
-from tracebridge.delivery.rejects import RejectSink
-from tracebridge.galileo.client import GalileoClient
-from tracebridge.humanloop.client import HumanloopClient
-from tracebridge.sandbox import RunningSandbox, SandboxConfig, running
+from tracebridge.cli.parsers import add_command
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks.layout import DUCKDB_FILE
+
+if TYPE_CHECKING:
+    from tracebridge.delivery.export import Export
+    from tracebridge.sandbox import RunningSandbox
 
 DEFAULT_OUT = "tracebridge-demo"
 
@@ -34,7 +34,8 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``demo``."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "demo",
         help="export every endpoint of a local sandbox into ./tracebridge-demo/ (no key needed)",
         description=(
@@ -42,7 +43,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "output directory, and print a summary with a DuckDB query to try next. Needs no account and no key."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--records", type=int, default=200, metavar="N", help="size of each collection (default 200)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated data (default: 0)")
@@ -50,22 +50,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _exports(sandbox: RunningSandbox, on_reject: RejectSink) -> list[Export[Any]]:
+def _exports(sandbox: RunningSandbox) -> list[Export[Any]]:
+    # The clients import the generated models (a few hundred ms): loaded when the demo runs, not for --help.
+    from tracebridge.galileo.client import GalileoClient  # noqa: PLC0415
+    from tracebridge.humanloop.client import HumanloopClient  # noqa: PLC0415
+
     humanloop = HumanloopClient(ApiKey(sandbox.humanloop_api_key), base_url=sandbox.base_url)
     galileo = GalileoClient(
         ApiKey(sandbox.galileo_api_key), base_url=sandbox.base_url, key_header=sandbox.galileo_key_header
     )
     return [
-        humanloop.export_project(sandbox.project_id, on_reject=on_reject),
+        humanloop.export_project(sandbox.project_id),
         humanloop.evaluation_datapoints(
-            sandbox.evaluation_id, evaluatee_ids=sandbox.evaluatee_ids, on_reject=on_reject
+            sandbox.evaluation_id,
+            evaluatee_ids=sandbox.evaluatee_ids,
         ),
-        humanloop.evaluation_logs(sandbox.evaluation_id, on_reject=on_reject),
+        humanloop.evaluation_logs(sandbox.evaluation_id),
         galileo.export_records(
-            sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id, root_type="session", on_reject=on_reject
+            sandbox.galileo_project_id,
+            log_stream_id=sandbox.log_stream_id,
+            root_type="session",
         ),
         galileo.export_records(
-            sandbox.galileo_project_id, experiment_id=sandbox.experiment_id, root_type="trace", on_reject=on_reject
+            sandbox.galileo_project_id,
+            experiment_id=sandbox.experiment_id,
+            root_type="trace",
         ),
     ]
 
@@ -99,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
     if args.formats is None:
         # DuckDB, when installed, is what the printed query runs against; JSONL is always written.
         args.formats = ["jsonl", "duckdb"] if importlib.util.find_spec("duckdb") and args.out != "-" else ["jsonl"]
+    from tracebridge.sandbox import SandboxConfig, running  # noqa: PLC0415 - its server: to run, not for --help
+
     with running(SandboxConfig(seed=args.seed, records=args.records)) as sandbox:
         if not args.quiet:
             print(f"sandbox serving at {sandbox.base_url} ({args.records} records per collection)", file=sys.stderr)
@@ -106,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             args,
             command="demo",
             label="demo",
-            make_exports=lambda on_reject, _checkpoint: _exports(sandbox, on_reject),
+            make_exports=lambda _checkpoint: _exports(sandbox),
             source={"system": "sandbox", "endpoints": "all five (humanloop v4 and v5, galileo v2)"},
             parameters={"records": args.records, "seed": args.seed},
             keys=[ApiKey(sandbox.humanloop_api_key), ApiKey(sandbox.galileo_api_key)],

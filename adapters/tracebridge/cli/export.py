@@ -13,18 +13,21 @@ from __future__ import annotations
 import argparse
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.filter_syntax import FilterSyntaxError, parse_filter, parse_sort
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.delivery.export import Export
-from tracebridge.delivery.rejects import RejectSink
-from tracebridge.galileo import client as galileo_source
-from tracebridge.humanloop import client as humanloop_source
+from tracebridge.cli.parsers import add_command
+from tracebridge.galileo import connection as galileo_source
+from tracebridge.humanloop import connection as humanloop_source
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from tracebridge.delivery.export import Export
+    from tracebridge.humanloop.client import HumanloopClient
 
 HUMANLOOP_EPILOG = f"""\
 The key is read from {humanloop_source.KEY_ENV}; the base URL from --base-url, else {humanloop_source.BASE_URL_ENV},
@@ -55,13 +58,13 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``export humanloop project|evaluation`` and ``export galileo``."""
-    export = subparsers.add_parser(
+    export = add_command(
+        subparsers,
         "export",
         help="fetch from the Humanloop or Galileo API and write the common records",
         description="Fetch records from a vendor API, map them to the common schema and write them.",
         epilog="examples:\n  tracebridge export humanloop project pr_123\n  tracebridge export galileo PROJECT "
         "--log-stream ID\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     vendors = export.add_subparsers(dest="vendor", metavar="VENDOR", required=True)
     _register_humanloop(vendors)
@@ -85,28 +88,29 @@ def _connection_arguments(parser: argparse.ArgumentParser, *, paged: bool) -> No
 
 
 def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    humanloop = vendors.add_parser(
+    humanloop = add_command(
+        vendors,
         "humanloop",
         help="Humanloop v4/v5 API",
         description="Export from the Humanloop API.",
         epilog=HUMANLOOP_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     what = humanloop.add_subparsers(dest="what", metavar="WHAT", required=True)
 
-    project = what.add_parser(
+    project = add_command(
+        what,
         "project",
         help="every log of a project (v4 POST /projects/{id}/export)",
         description="Every log of a project (v4 export, newest first), with its evaluation results and feedback.",
         epilog=HUMANLOOP_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     project.add_argument("project_id", metavar="PR_ID", help="the project id (pr_...)")
     _connection_arguments(project, paged=True)
     add_output_arguments(project)
     project.set_defaults(run=run_humanloop_project)
 
-    evaluation = what.add_parser(
+    evaluation = add_command(
+        what,
         "evaluation",
         help="an evaluation's logs (v5) or datapoints (--v4)",
         description=(
@@ -115,7 +119,6 @@ def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentPar
             "/evaluations/{id}/datapoints)."
         ),
         epilog=HUMANLOOP_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluation.add_argument("evaluation_id", metavar="EV_ID", help="the evaluation id")
     evaluation.add_argument(
@@ -136,7 +139,8 @@ def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def _register_galileo(vendors: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    galileo = vendors.add_parser(
+    galileo = add_command(
+        vendors,
         "galileo",
         help="Galileo v2 export_records",
         description=(
@@ -146,7 +150,6 @@ def _register_galileo(vendors: argparse._SubParsersAction[argparse.ArgumentParse
             "log stream."
         ),
         epilog=GALILEO_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     galileo.add_argument("project_id", metavar="PROJECT_ID", help="the project id (a UUID)")
     which = galileo.add_mutually_exclusive_group(required=True)
@@ -184,7 +187,10 @@ def _register_galileo(vendors: argparse._SubParsersAction[argparse.ArgumentParse
 # --- runs ---------------------------------------------------------------------------------------------------------
 
 
-def _humanloop_client(args: argparse.Namespace) -> humanloop_source.HumanloopClient:
+def _humanloop_client(args: argparse.Namespace) -> HumanloopClient:
+    # The clients import the generated models (a few hundred ms): loaded when a command runs, not for --help.
+    from tracebridge.humanloop.client import HumanloopClient  # noqa: PLC0415
+
     key = ApiKey.from_env(humanloop_source.KEY_ENV)
     if key is None:
         raise _MissingKey(f"no Humanloop API key: set {humanloop_source.KEY_ENV}")
@@ -196,7 +202,7 @@ def _humanloop_client(args: argparse.Namespace) -> humanloop_source.HumanloopCli
     }
     if args.timeout is not None:
         options["timeout"] = args.timeout
-    return humanloop_source.HumanloopClient(key, **options)
+    return HumanloopClient(key, **options)
 
 
 class _MissingKey(ValueError):
@@ -223,8 +229,8 @@ def run_humanloop_project(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _usage(command, str(exc))
 
-    def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
-        return [client.export_project(args.project_id, checkpoint=checkpoint, on_reject=on_reject)]
+    def make_exports(checkpoint: Path | None) -> list[Export[Any]]:
+        return [client.export_project(args.project_id, checkpoint=checkpoint)]
 
     return run_exports(
         args,
@@ -258,21 +264,14 @@ def run_humanloop_evaluation(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _usage(command, str(exc))
 
-    def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
+    def make_exports(checkpoint: Path | None) -> list[Export[Any]]:
         if args.v4:
             return [
                 client.evaluation_datapoints(
-                    args.evaluation_id,
-                    evaluatee_ids=args.evaluatees or None,
-                    checkpoint=checkpoint,
-                    on_reject=on_reject,
+                    args.evaluation_id, evaluatee_ids=args.evaluatees or None, checkpoint=checkpoint
                 )
             ]
-        return [
-            client.evaluation_logs(
-                args.evaluation_id, run_ids=args.runs or None, checkpoint=checkpoint, on_reject=on_reject
-            )
-        ]
+        return [client.evaluation_logs(args.evaluation_id, run_ids=args.runs or None, checkpoint=checkpoint)]
 
     endpoint = "GET /evaluations/{id}/datapoints" if args.v4 else "GET /evaluations/{id}/logs"
     parameters: dict[str, Any] = {"evaluation_id": args.evaluation_id, "base_url": client.settings.base_url}
@@ -315,7 +314,9 @@ def run_galileo(args: argparse.Namespace) -> int:
     }
     if args.timeout is not None:
         options["timeout"] = args.timeout
-    client = galileo_source.GalileoClient(key, **options)
+    from tracebridge.galileo.client import GalileoClient  # noqa: PLC0415 - see _humanloop_client
+
+    client = GalileoClient(key, **options)
     request: dict[str, Any] = {
         "log_stream_id": args.log_stream,
         "experiment_id": args.experiment,
@@ -328,8 +329,8 @@ def run_galileo(args: argparse.Namespace) -> int:
         "column_ids": args.columns,
     }
 
-    def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
-        return [client.export_records(args.project_id, checkpoint=checkpoint, on_reject=on_reject, **request)]
+    def make_exports(checkpoint: Path | None) -> list[Export[Any]]:
+        return [client.export_records(args.project_id, checkpoint=checkpoint, **request)]
 
     return run_exports(
         args,

@@ -13,7 +13,8 @@ import sys
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.output import add_logging_arguments, configure_logging
-from tracebridge.humanloop import client as humanloop_source
+from tracebridge.cli.parsers import add_command
+from tracebridge.humanloop import connection as humanloop_source
 from tracebridge.secrets import ApiKey
 
 EPILOG = f"""\
@@ -27,20 +28,20 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``humanloop add-logs``."""
-    humanloop = subparsers.add_parser(
+    humanloop = add_command(
+        subparsers,
         "humanloop",
         help="Humanloop actions beyond export (add logs to an evaluation run)",
         description="Humanloop actions beyond export.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = humanloop.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add_logs = actions.add_parser(
+    add_logs = add_command(
+        actions,
         "add-logs",
         help="add logs to an evaluation run (v5) and print the run",
         description="Add logs to an evaluation run (v5 POST /evaluations/{id}/runs/{run_id}/logs); print the run.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_logs.add_argument("evaluation_id", metavar="EV_ID")
     add_logs.add_argument("run_id", metavar="RUN_ID")
@@ -58,7 +59,9 @@ def run_add_logs(args: argparse.Namespace) -> int:
     if key is None:
         print(f"tracebridge {command}: no Humanloop API key: set {humanloop_source.KEY_ENV}", file=sys.stderr)
         return ExitCode.USAGE
-    client = humanloop_source.HumanloopClient(key, base_url=args.base_url, timeout=args.timeout)
+    from tracebridge.humanloop.client import HumanloopClient  # noqa: PLC0415 - the generated models: not for --help
+
+    client = HumanloopClient(key, base_url=args.base_url, timeout=args.timeout)
     try:
         run = client.add_logs_to_run(args.evaluation_id, args.run_id, args.log_ids)
     except Exception as exc:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.delivery.export import Export
-from tracebridge.delivery.rejects import RejectSink
-from tracebridge.imports import open_import
+from tracebridge.cli.parsers import add_command
 from tracebridge.imports.formats import DESCRIPTIONS, FORMATS
+
+if TYPE_CHECKING:
+    from tracebridge.delivery.export import Export
 
 EPILOG = "formats (detected; --from to force one):\n" + "".join(
     f"  {name:<30}{DESCRIPTIONS[name]}\n" for name in FORMATS
@@ -31,7 +32,8 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``import``."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "import",
         help="read Humanloop and Galileo export files and write the common records",
         description=(
@@ -40,7 +42,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "records go to rejects.jsonl with the file, line and reason; every good record is still written."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
     parser.add_argument("--from", dest="from_format", choices=FORMATS, metavar="FORMAT", help="skip detection")
@@ -49,8 +50,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    def make_exports(on_reject: RejectSink, checkpoint: Path | None) -> list[Export[Any]]:
-        return [open_import(args.paths, from_format=args.from_format, on_reject=on_reject, checkpoint=checkpoint)]
+    # The readers import every vendor's record kinds and generated models: loaded to run, not for --help.
+    from tracebridge.imports import open_import  # noqa: PLC0415
+
+    def make_exports(checkpoint: Path | None) -> list[Export[Any]]:
+        return [open_import(args.paths, from_format=args.from_format, checkpoint=checkpoint)]
 
     return run_exports(
         args,

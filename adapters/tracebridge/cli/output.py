@@ -1,7 +1,8 @@
-"""The options every writing command shares (``--out``, ``--format``, ``--resume``, ...) and the run they drive.
+"""The options every writing command shares (``--out``, ``--format``, ``--resume``, ...) and how a run is reported.
 
-``export``, ``import`` and ``demo`` differ only in where their records come from; from the ``Export`` objects on, they
-share this: open the output, run the pipeline with a progress line, print a summary, and pick the exit code.
+``export``, ``import`` and ``demo`` differ only in where their records come from. Each hands ``pipeline.run`` a
+function that builds its exports; this module adds what a terminal needs around it: a progress line, the summary,
+a message and a hint for a failure, and the documented exit code.
 """
 
 from __future__ import annotations
@@ -9,26 +10,20 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tracebridge import pipeline
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.progress import ProgressLine
-from tracebridge.delivery.export import Export
-from tracebridge.delivery.rejects import Reject
-from tracebridge.pipeline import RunResult, checkpoint_path, discard_checkpoint, write_exports
+from tracebridge.pipeline import MakeExports, RunResult
 from tracebridge.secrets import ApiKey
-from tracebridge.sinks import open_output
 from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, STDOUT, TABLES
-from tracebridge.sinks.manifest import Manifest
 
 OUTPUT_FORMATS = ("jsonl", "parquet", "duckdb", "csv")
 DEFAULT_OUT = "tracebridge-out"
-
-MakeExports = Callable[[Callable[[Reject], None], Path | None], list[Export[Any]]]
-"""Builds the exports of a run, given where rejects go and the checkpoint path (None when it cannot resume)."""
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, *, default_out: str = DEFAULT_OUT) -> None:
@@ -91,35 +86,32 @@ def run_exports(
     key_env: str = "the API key variable",
     base_url: str = "the server",
 ) -> int:
-    """Open the output, write every record of the exports to it, print a summary; the documented exit code."""
+    """Run the pipeline for a writing command with a progress line; print a summary; the documented exit code."""
     configure_logging(args)
     formats = list(dict.fromkeys(args.formats or ["jsonl"]))
-    out_dir = None if args.out == STDOUT else Path(args.out)
-    try:
-        output = open_output(args.out if out_dir is None else out_dir, formats, resume=args.resume)
-    except Exception as exc:
-        return failures.report(exc, command=command, keys=keys, key_env=key_env, base_url=base_url)
-    checkpoint = None
-    if out_dir is not None:
-        checkpoint = checkpoint_path(out_dir)
-        if not args.resume:
-            discard_checkpoint(checkpoint)
     progress = ProgressLine(label, enabled=None if not args.quiet else False)
-    manifest = Manifest(source=source, parameters=parameters, formats=formats)
     try:
-        exports = make_exports(output.reject, checkpoint)
-        result = write_exports(exports, output, manifest, resume=args.resume, progress=progress)
+        result = pipeline.run(
+            make_exports,
+            out=args.out,
+            formats=formats,
+            source=source,
+            parameters=parameters,
+            resume=args.resume,
+            progress=progress,
+        )
     except BrokenPipeError:
         raise  # the reader of ``--out -`` went away: not a failure to report (``main`` ends quietly)
     except Exception as exc:
         progress.finish()
         code = failures.report(exc, command=command, keys=keys, key_env=key_env, base_url=base_url)
-        if checkpoint is not None and checkpoint.exists():
-            print(f"partial output kept in {out_dir}/; the same command with --resume continues it", file=sys.stderr)
+        if pipeline.resumable(args.out):
+            kept = Path(args.out)
+            print(f"partial output kept in {kept}/; the same command with --resume continues it", file=sys.stderr)
         return code
     progress.finish()
     if not args.quiet:
-        print_summary(result, out_dir, formats)
+        print_summary(result, None if args.out == STDOUT else Path(args.out), formats)
     if not result.complete:
         for message in result.incomplete:
             print(f"tracebridge {command}: {message}", file=sys.stderr)

@@ -12,6 +12,7 @@ import sys
 from types import FrameType
 
 from tracebridge.cli.exit_codes import ExitCode
+from tracebridge.cli.parsers import add_command
 from tracebridge.sandbox.config import DEFAULT_GALILEO_KEY_HEADER, Latency, SandboxConfig
 from tracebridge.sandbox.faults import FaultKind, FaultSpecError, parse_faults
 from tracebridge.sandbox.server import SandboxServer
@@ -27,7 +28,8 @@ FAULT_HELP = (
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``sandbox`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "sandbox",
         help="serve the Humanloop and Galileo endpoints locally with generated data",
         description=(
@@ -41,7 +43,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "  tracebridge sandbox --records 20000 --latency-ms 50\n"
             "  tracebridge sandbox --fault 429=0.1 --fault reset=0.05 --fault drift=0.01 --seed 3\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument(

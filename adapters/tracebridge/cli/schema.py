@@ -11,13 +11,15 @@ import json
 import sys
 
 from tracebridge.cli.exit_codes import ExitCode
+from tracebridge.cli.parsers import add_command
 from tracebridge.json_schema import record_schema
 from tracebridge.records import RECORD_CLASSES
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``schema`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "schema",
         help="print the JSON Schema of the common records",
         description="Print the JSON Schema (draft 2020-12) of the common records tracebridge writes.",
@@ -26,7 +28,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "  tracebridge schema > tracebridge-records.schema.json\n"
             "  tracebridge schema --type span | jq '.properties | keys'\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--type",

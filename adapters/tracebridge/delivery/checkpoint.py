@@ -2,20 +2,21 @@
 
 The export saves a checkpoint each time the consumer has taken every record of a page (or, for a stream, every
 ``every`` records), so a resumed export starts after the last fully delivered unit. ``sink_state`` is whatever the
-writer needs to cut its files back to that same point, provided by the writer at save time.
+writer needs to cut its files back to that same point: the state of its output, given to each save.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: committed ids are namespaced by record kind (``v4_log:data_1``), as the intake dedupes them."""
 
 
 @attrs.define
@@ -37,7 +38,7 @@ class Checkpoint:
     snapshot_at: str = ""
     """The ``created_at`` cutoff a stream was pinned to; a resumed stream asks for the same snapshot."""
     sink_state: dict[str, Any] = attrs.field(factory=dict)
-    sink_state_provider: Callable[[], dict[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    """The output's state at the last save: what a resumed writer cuts its files back to."""
 
     @classmethod
     def load_or_new(cls, path: Path, job: dict[str, Any]) -> Checkpoint:
@@ -78,8 +79,8 @@ class Checkpoint:
             raise ValueError(f"{self.ids_path}: holds {len(ids)} ids, the checkpoint expects {self.seen_count}")
         return ids
 
-    def save(self, new_ids: Sequence[str] = ()) -> None:
-        """Commit ``new_ids`` (delivered since the last save) and the rest of the state, atomically.
+    def save(self, new_ids: Sequence[str] = (), *, output_state: dict[str, Any] | None = None) -> None:
+        """Commit ``new_ids`` (delivered since the last save), the output's state and the rest, atomically.
 
         Ids are appended, so a save costs what the page cost, not what the whole export has cost so far; the JSON
         file, replaced atomically, says how many of those lines count.
@@ -95,8 +96,8 @@ class Checkpoint:
                 os.fsync(handle.fileno())
             self.seen_count += len(new_ids)
             self.seen_bytes += len(block)
-        if self.sink_state_provider is not None:
-            self.sink_state = self.sink_state_provider()
+        if output_state is not None:
+            self.sink_state = output_state
         payload = {
             "format": FORMAT_VERSION,
             "job": self.job,

@@ -1,4 +1,8 @@
-"""One record as read from a file, before it is parsed into a vendor model: where it was, its text, its JSON."""
+"""One record as a source read it, before the intake: where it was, its text, its decoded JSON, or why it has none.
+
+Pages, streams and files all hand their records to the intake in this one shape, so "where" (endpoint and page, or
+``file:line``) and "what was wrong" reach a reject the same way whatever the source.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,22 @@ from typing import Any
 
 import attrs
 
+MAX_LINE_BYTES = 256 * 1024 * 1024
+"""The longest line any source reads (a streamed or saved export line): past this it is not an export."""
+
 
 @attrs.frozen
 class RawRecord:
     source: str
-    """``file:line`` (or ``file page P record I`` inside a JSON page document), for rejects and errors."""
+    """Where the record was: ``file:line``, ``file page P record I``, or the endpoint with page and record number."""
     value: Any
-    """The parsed JSON value; None when ``problem`` says why there is none."""
+    """The decoded JSON value; None when ``problem`` says why there is none."""
     text: str | None = None
-    """The record's text exactly as in the file; None when it is a part of a larger document (then re-serialized)."""
+    """The record's text exactly as read; None when it is a part of a larger document (then re-serialized)."""
     problem: str | None = None
     """Why the record cannot be read (not JSON, cut off, broken CSV quoting...); it then becomes a reject."""
     field: str | None = None
+    """The field to blame for ``problem``, when there is one."""
 
     def raw_text(self) -> str:
         if self.text is not None:

@@ -10,9 +10,6 @@ anyway, the export stops with ``ExportChangedError`` rather than deliver a dupli
 from __future__ import annotations
 
 import asyncio
-import csv
-import hashlib
-import json
 import logging
 import os
 import uuid
@@ -20,72 +17,29 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from galileo_client.api.export import export_records
-from galileo_client.models import (
-    AgentSpanRecord,
-    ControlSpanRecord,
-    ExportRecordsRequest,
-    LlmSpanRecord,
-    RetrieverSpanRecord,
-    SessionRecord,
-    StubTraceRecord,
-    ToolSpanRecord,
-    TraceRecord,
-    UnknownRecord,
-    WorkflowSpanRecord,
-)
+from galileo_client.models import ExportRecordsRequest
 
-from tracebridge.acyclic import acyclic_allocations
-from tracebridge.delivery.export import Delivered, Export, ExportContext
-from tracebridge.delivery.rejects import Reject, RejectSink
-from tracebridge.errors import ExportChangedError, StreamBrokenError
-from tracebridge.galileo import mapping as normalize_galileo
-from tracebridge.json_codec import loads
+from tracebridge.delivery.context import ExportContext
+from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.export import Export
+from tracebridge.errors import StreamBrokenError
+from tracebridge.galileo.connection import BASE_URL_ENVS, DEFAULT_BASE_URL, DEFAULT_KEY_HEADER, KEY_ENV
+from tracebridge.galileo.kinds import GalileoRecord
+from tracebridge.galileo.stream import StreamReader
 from tracebridge.secrets import ApiKey
-from tracebridge.transport.lines import stream_lines
+from tracebridge.transport.endpoint import Endpoint
 from tracebridge.transport.retry import RetryPolicy
 from tracebridge.transport.settings import ClientSettings
 
-DEFAULT_BASE_URL = "https://api.galileo.ai"
-DEFAULT_KEY_HEADER = "Galileo-API-Key"
-KEY_ENV = "GALILEO_API_KEY"
-BASE_URL_ENVS = ("GALILEO_API_URL", "GALILEO_CONSOLE_URL")
+EXPORT_RECORDS = Endpoint("galileo", "v2", "POST", "/projects/{project_id}/export_records")
+"""The one export endpoint: a whole export as one streamed response (``specs/galileo.yaml``)."""
 
-GalileoRecord = (
-    SessionRecord
-    | TraceRecord
-    | LlmSpanRecord
-    | ToolSpanRecord
-    | RetrieverSpanRecord
-    | WorkflowSpanRecord
-    | AgentSpanRecord
-    | ControlSpanRecord
-    | StubTraceRecord
-    | UnknownRecord
-)
-RECORD_MODELS: Mapping[str, type[GalileoRecord]] = {
-    "session": SessionRecord,
-    "trace": TraceRecord,
-    "llm": LlmSpanRecord,
-    "tool": ToolSpanRecord,
-    "retriever": RetrieverSpanRecord,
-    "workflow": WorkflowSpanRecord,
-    "agent": AgentSpanRecord,
-    "control": ControlSpanRecord,
-    "stub_trace": StubTraceRecord,
-}
 log = logging.getLogger("tracebridge.galileo")
 
 SAVE_EVERY = 500
 """Records between two checkpoint saves of a stream (each save is an fsync; a resume re-reads at most this many)."""
 RootType = Literal["session", "trace", "span"]
 ExportFormat = Literal["jsonl", "jsonl_flat", "csv"]
-
-
-def parse_record(raw: Mapping[str, Any]) -> GalileoRecord:
-    """The model for a record's ``type``; a type this version does not know parses as ``UnknownRecord``."""
-    model = RECORD_MODELS.get(str(raw.get("type")), UnknownRecord)
-    return model.from_dict(raw)
 
 
 class GalileoClient:
@@ -132,9 +86,13 @@ class GalileoClient:
         snapshot: bool = True,
         checkpoint: str | os.PathLike[str] | None = None,
         allow_partial: bool = False,
-        on_reject: RejectSink | None = None,
     ) -> Export[GalileoRecord]:
-        """The records of one log stream, experiment or metrics-testing run (exactly one must be named)."""
+        """The records of one log stream, experiment or metrics-testing run (exactly one must be named).
+
+        Raises ``ValueError`` before any request for a project id that is not a UUID, for none or several of the
+        three ids, and for filters or a sort the spec does not allow.
+        """
+        uuid.UUID(project_id)
         named = {
             "log_stream_id": log_stream_id,
             "experiment_id": experiment_id,
@@ -146,7 +104,6 @@ class GalileoClient:
                 "name exactly one of log_stream_id, experiment_id, metrics_testing_id "
                 f"(got {', '.join(chosen) or 'none'}): without one Galileo picks the project's oldest log stream"
             )
-        where = f"galileo POST /v2/projects/{project_id}/export_records"
         body: dict[str, Any] = {"root_type": root_type, **chosen, "export_format": export_format, "redact": redact}
         if filters:
             body["filters"] = [dict(f) for f in filters]
@@ -155,171 +112,77 @@ class GalileoClient:
         if column_ids is not None:
             body["column_ids"] = list(column_ids)
         ExportRecordsRequest.from_dict(body)  # validates operators and kinds before any request
-        settings = self.settings
         job = {"source": "galileo", "endpoint": "v2.export_records", "project_id": project_id, "snapshot": snapshot}
         job.update(body)
-
-        def build_request(snapshot_at: str) -> dict[str, Any]:
-            pinned = dict(body)
-            if snapshot_at:
-                cutoff = {"type": "date", "column_id": "created_at", "operator": "lte", "value": snapshot_at}
-                pinned["filters"] = [*body.get("filters", []), cutoff]
-            return export_records._get_kwargs(uuid.UUID(project_id), body=ExportRecordsRequest.from_dict(pinned))
-
-        async def batches(context: ExportContext) -> AsyncIterator[list[Delivered[GalileoRecord]]]:
-            checkpoint_state = context.checkpoint
-            # The snapshot time is part of the resume state, not of the job: a resumed export must ask for the very
-            # same records as the run it continues, or skipping the delivered prefix would be unsound.
-            snapshot_at = checkpoint_state.snapshot_at if checkpoint_state and checkpoint_state.snapshot_at else ""
-            if snapshot and not snapshot_at:
-                snapshot_at = datetime.now(UTC).isoformat()
-                if checkpoint_state is not None:
-                    checkpoint_state.snapshot_at = snapshot_at
-            request = build_request(snapshot_at)
-            delivered = checkpoint_state.streamed if checkpoint_state else 0
-            fingerprint = checkpoint_state.stream_fingerprint if checkpoint_state else ""
-            attempts = 0
-            async with settings.transport() as http:
-                while True:
-                    attempts += 1
-                    reader = _StreamReader(context, where, export_format, skip=delivered, fingerprint=fingerprint)
-                    try:
-                        async with http.stream(where, request) as response:
-                            async for batch in reader.read(response):
-                                yield batch
-                                delivered, fingerprint = reader.position()
-                                if checkpoint_state is not None and delivered - checkpoint_state.streamed >= SAVE_EVERY:
-                                    checkpoint_state.streamed = delivered
-                                    checkpoint_state.stream_fingerprint = fingerprint
-                                    checkpoint_state.save()
-                        reader.finish()
-                        return
-                    except StreamBrokenError as exc:
-                        delivered, fingerprint = reader.position()
-                        if attempts >= settings.retry.max_attempts:
-                            raise StreamBrokenError(f"{exc} (gave up after {attempts} attempts)") from exc
-                        context.report.restarts += 1
-                        log.warning("%s; restarting the export (attempt %d)", exc, attempts + 1)
-                        await asyncio.sleep(settings.retry.delay(attempts, None))
-
+        path_params = {"project_id": project_id}
+        source = _StreamSource(self.settings, EXPORT_RECORDS.where(path_params), path_params, body, snapshot=snapshot)
         return Export(
-            batches,
-            description=where,
-            job=job,
-            checkpoint=checkpoint,
-            allow_partial=allow_partial,
-            on_reject=on_reject,
+            source.read, description=source.where, job=job, checkpoint=checkpoint, allow_partial=allow_partial
         )
 
 
-class _StreamReader:
-    """One attempt at reading the stream: parses lines, skips the prefix delivered before a restart, verifies it."""
+class _StreamSource:
+    """One export request, read as a stream; a broken stream is restarted and its delivered prefix skipped.
 
-    def __init__(self, context: ExportContext, where: str, export_format: str, *, skip: int, fingerprint: str) -> None:
-        self.context = context
+    To make position a sound key for that skip, the export is pinned to a snapshot: a ``created_at <= start`` filter
+    is added, so records logged while the export runs cannot shift the order.
+    """
+
+    def __init__(
+        self,
+        settings: ClientSettings,
+        where: str,
+        path_params: Mapping[str, str],
+        body: Mapping[str, Any],
+        *,
+        snapshot: bool,
+    ) -> None:
+        self.settings = settings
         self.where = where
-        self.csv = export_format == "csv"
-        self.skip = skip
-        self.expected_fingerprint = fingerprint
-        self.seen = 0
-        self.hasher = hashlib.blake2b(digest_size=16)
-        self.header: list[str] | None = None
-        self.pending_csv = ""
+        self.path_params = path_params
+        self.body = body
+        self.snapshot = snapshot
 
-    def position(self) -> tuple[int, str]:
-        return max(
-            self.seen, self.skip
-        ), self.hasher.hexdigest() if self.seen >= self.skip else self.expected_fingerprint
+    def request(self, snapshot_at: str) -> dict[str, Any]:
+        pinned = dict(self.body)
+        if snapshot_at:
+            cutoff = {"type": "date", "column_id": "created_at", "operator": "lte", "value": snapshot_at}
+            pinned["filters"] = [*self.body.get("filters", []), cutoff]
+        return EXPORT_RECORDS.request(self.path_params, json=ExportRecordsRequest.from_dict(pinned).to_dict())
 
-    async def read(self, response: Any) -> AsyncIterator[list[Delivered[GalileoRecord]]]:
-        report = self.context.report
-        async for lines in stream_lines(response, self.where):
-            report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
-            batch: list[Delivered[GalileoRecord]] = []
-            with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
-                for line in lines:
-                    for raw_text, raw in self._records_of_line(line):
-                        item = self._accept(raw_text, raw)
-                        if item is not None:
-                            batch.append(item)
-            if batch:
-                yield batch
-
-    def finish(self) -> None:
-        if self.pending_csv:
-            raise StreamBrokenError(f"{self.where}: the CSV stream ended inside a quoted field")
-        if self.seen < self.skip:
-            raise ExportChangedError(
-                f"{self.where}: the restarted export holds {self.seen} records, fewer than the {self.skip} "
-                "already delivered; start the export again"
-            )
-
-    def _records_of_line(self, line: bytes) -> list[tuple[str, Any]]:
-        text = line.decode("utf-8", errors="replace")
-        if not self.csv:
-            if not text.strip():
-                return []
-            try:
-                return [(text, loads(text))]
-            except ValueError as exc:
-                return [(text, ValueError(f"not valid JSON: {exc}"))]
-        # CSV: a quoted field may hold newlines, so a row is complete only when its quotes balance.
-        self.pending_csv = f"{self.pending_csv}\n{text}" if self.pending_csv else text
-        if self.pending_csv.count('"') % 2:
-            return []
-        row_text, self.pending_csv = self.pending_csv, ""
-        row = next(csv.reader([row_text]), [])
-        if self.header is None:
-            self.header = row
-            return []
-        if len(row) != len(self.header):
-            return [(row_text, ValueError(f"{len(row)} cells, the header has {len(self.header)}"))]
-        return [(row_text, {name: csv_cell(value) for name, value in zip(self.header, row, strict=True)})]
-
-    def _accept(self, raw_text: str, raw: Any) -> Delivered[GalileoRecord] | None:
-        index = self.seen
-        self.seen += 1
-        source_id = raw.get("id") if isinstance(raw, dict) else None
-        self.hasher.update(f"{source_id or raw_text}\n".encode())
-        if index < self.skip:
-            if index + 1 == self.skip and self.hasher.hexdigest() != self.expected_fingerprint:
-                raise ExportChangedError(
-                    f"{self.where}: after a restart the first {self.skip} records are not the ones already "
-                    "delivered (the data changed under the export); start the export again"
-                )
-            return None
-        report = self.context.report
-        report.fetched += 1
-        location = f"{self.where} record {index + 1}"
-        if isinstance(raw, Exception) or not isinstance(raw, dict):
-            reason = (
-                str(raw) if isinstance(raw, Exception) else f"a record must be a JSON object, not {type(raw).__name__}"
-            )
-            self.context.reject(Reject(source=location, reason=reason, raw=raw_text))
-            return None
-        identity = str(source_id) if source_id else None
-        if identity is not None and not self.context.deduper.first_time(identity):
-            report.duplicates += 1
-            return None
-        report.unique += 1
-        return Delivered(
-            None,
-            normalize_galileo.normalize_record,
-            location,
-            raw=raw,
-            parse=parse_record,
-            raw_text=raw_text,
-            source_id=identity,
-        )
-
-
-def csv_cell(value: str) -> Any:
-    """A CSV cell as the JSON value it stands for: empty is null, nested values are JSON text, the rest is text."""
-    if value == "":
-        return None
-    if value[0] in "[{" or value in ("true", "false", "null"):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
+    async def read(self, context: ExportContext) -> AsyncIterator[list[Delivered]]:
+        settings, checkpoint = self.settings, context.checkpoint
+        # The snapshot time is part of the resume state, not of the job: a resumed export must ask for the very
+        # same records as the run it continues, or skipping the delivered prefix would be unsound.
+        snapshot_at = checkpoint.snapshot_at if checkpoint and checkpoint.snapshot_at else ""
+        if self.snapshot and not snapshot_at:
+            snapshot_at = datetime.now(UTC).isoformat()
+            if checkpoint is not None:
+                checkpoint.snapshot_at = snapshot_at
+        request = self.request(snapshot_at)
+        delivered = checkpoint.streamed if checkpoint else 0
+        fingerprint = checkpoint.stream_fingerprint if checkpoint else ""
+        export_format = str(self.body.get("export_format", "jsonl"))
+        attempts = 0
+        async with settings.transport() as http:
+            while True:
+                attempts += 1
+                reader = StreamReader(context, self.where, export_format, skip=delivered, fingerprint=fingerprint)
+                try:
+                    async with http.stream(self.where, request) as response:
+                        async for units in reader.read(response):
+                            yield units
+                            delivered, fingerprint = reader.position()
+                            if checkpoint is not None and delivered - checkpoint.streamed >= SAVE_EVERY:
+                                checkpoint.streamed = delivered
+                                checkpoint.stream_fingerprint = fingerprint
+                                context.save()
+                    reader.finish()
+                    return
+                except StreamBrokenError as exc:
+                    delivered, fingerprint = reader.position()
+                    if attempts >= settings.retry.max_attempts:
+                        raise StreamBrokenError(f"{exc} (gave up after {attempts} attempts)") from exc
+                    context.report.restarts += 1
+                    log.warning("%s; restarting the export (attempt %d)", exc, attempts + 1)
+                    await asyncio.sleep(settings.retry.delay(attempts, None))

@@ -1,88 +1,128 @@
-"""Galileo CSV exports, row by row: quoted fields may span lines, and one broken quote must not swallow the file.
+"""Galileo CSV exports, row by row, from lines: one assembler for the API stream and for files.
 
-Rows are assembled the way the API reader assembles the streamed CSV (a row is complete when its quotes balance) and
-cells become JSON values with the same ``csv_cell``, so a file yields exactly the records the stream would. A quote
-that is never closed would otherwise join every later line into one row: when the file ends inside a quoted field, or
-a row grows past ``MAX_ROW_BYTES``, the line that opened it is rejected and reading resumes on the next line.
+A quoted cell may span lines, so a row is complete only when its quotes balance; cells become JSON values
+(``csv_cell``). A quote that is never closed would otherwise join every later line into one row: when a row grows
+past ``MAX_ROW_CHARS``, or the input ends inside a quoted field and the reader chooses to recover (a file; a stream
+that ends there was cut and is restarted instead), the line that opened it is rejected and assembly starts again on
+the line after it.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from pathlib import Path
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from tracebridge.delivery.raw import RawRecord
-from tracebridge.galileo.client import csv_cell
-from tracebridge.imports.errors import ImportFormatError
-from tracebridge.imports.textfile import Line, decode, read_lines
+import attrs
 
-MAX_ROW_BYTES = 64 * 1024 * 1024
+from tracebridge.errors import FileLayoutError
+
+MAX_ROW_CHARS = 64 * 1024 * 1024
+
+
+@attrs.frozen
+class CsvRow:
+    """One data row: the line it starts on, its text, and its cells by header name, or why it has none."""
+
+    line: int
+    text: str
+    cells: dict[str, Any] | None
+    problem: str | None = None
+
+
+def csv_cell(value: str) -> Any:
+    """A CSV cell as the JSON value it stands for: empty is null, nested values are JSON text, the rest is text."""
+    if value == "":
+        return None
+    if value[0] in "[{" or value in ("true", "false", "null"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _allow_long_cells() -> None:
     """The csv module refuses cells over 128 KiB by default; an LLM output or a retrieved document can be longer."""
-    if csv.field_size_limit() < MAX_ROW_BYTES:
-        csv.field_size_limit(MAX_ROW_BYTES)
+    if csv.field_size_limit() < MAX_ROW_CHARS:
+        csv.field_size_limit(MAX_ROW_CHARS)
 
 
-def csv_records(path: Path) -> Iterator[RawRecord]:
-    _allow_long_cells()
-    header: list[str] | None = None
-    offset, number = 0, 1
-    while True:
-        pending: list[tuple[Line, str]] = []
-        quotes = size = 0
-        runaway: Line | None = None
-        for line in read_lines(path, offset=offset, first_number=number):
-            text = decode(line.data)
-            if not pending and not text.strip():
-                continue
-            pending.append((line, text))
-            quotes += text.count('"')
-            size += len(line.data)
-            if quotes % 2:
-                if size > MAX_ROW_BYTES:
-                    runaway = pending[0][0]
-                    break
-                continue
-            first = pending[0][0]
-            row_text = "\n".join(part for _, part in pending)
-            pending, quotes, size = [], 0, 0
-            where = f"{path}:{first.number}"
-            try:
-                row = next(csv.reader([row_text], strict=True), [])
-            except csv.Error as exc:
-                if header is None:
-                    raise ImportFormatError(path, f"line {first.number}: the CSV header is broken: {exc}") from None
-                yield RawRecord(source=where, value=None, text=row_text, problem=f"broken CSV quoting: {exc}")
-                continue
-            if header is None:
-                header = row
-                continue
-            if len(row) != len(header):
-                yield RawRecord(
-                    source=where,
-                    value=None,
-                    text=row_text,
-                    problem=f"{len(row)} cells, the header (line 1) has {len(header)}; broken CSV quoting?",
-                )
-                continue
-            yield RawRecord(
-                source=where,
-                value={name: csv_cell(value) for name, value in zip(header, row, strict=True)},
-                text=row_text,
-            )
-        if runaway is None and pending:
-            runaway = pending[0][0]
-        if runaway is None:
+class CsvRowAssembler:
+    """Feed it numbered lines (without their line endings); it gives back complete data rows.
+
+    The first complete row is the header; a header that does not parse raises ``FileLayoutError``.
+    """
+
+    def __init__(self) -> None:
+        _allow_long_cells()
+        self.header: list[str] | None = None
+        self._header_line = 1
+        self._pending: list[tuple[int, str]] = []
+        self._quotes = 0
+        self._size = 0
+
+    @property
+    def unfinished(self) -> bool:
+        """True when the input so far ends inside a quoted field."""
+        return bool(self._pending)
+
+    def feed(self, number: int, text: str) -> Iterator[CsvRow]:
+        if not self._pending and not text.strip():
             return
-        if header is None:
-            raise ImportFormatError(path, f"line {runaway.number}: the CSV header opens a quote it never closes")
-        yield RawRecord(
-            source=f"{path}:{runaway.number}",
-            value=None,
-            text=decode(runaway.data),
-            problem="broken CSV quoting: a quoted field opened on this line is never closed; the line was skipped",
-        )
-        offset, number = runaway.end, runaway.number + 1
+        self._pending.append((number, text))
+        self._quotes += text.count('"')
+        self._size += len(text)
+        if self._quotes % 2 == 0:
+            yield from self._complete()
+        elif self._size > MAX_ROW_CHARS:
+            yield from self.recover()
+
+    def recover(self) -> Iterator[CsvRow]:
+        """Reject the line that opened an unclosed quote and assemble the lines after it again."""
+        while self._pending:
+            (number, text), *rest = self._pending
+            self._pending, self._quotes, self._size = [], 0, 0
+            if self.header is None:
+                raise FileLayoutError(f"line {number}: the CSV header opens a quote it never closes")
+            yield CsvRow(
+                number,
+                text,
+                None,
+                "broken CSV quoting: a quoted field opened on this line is never closed; the line was skipped",
+            )
+            for line in rest:
+                yield from self.feed(*line)
+
+    def _complete(self) -> Iterator[CsvRow]:
+        lines, self._pending, self._quotes, self._size = self._pending, [], 0, 0
+        first = lines[0][0]
+        row_text = "\n".join(text for _, text in lines)
+        try:
+            row = next(csv.reader([row_text], strict=True), [])
+        except csv.Error as exc:
+            if self.header is None:
+                raise FileLayoutError(f"line {first}: the CSV header is broken: {exc}") from None
+            yield CsvRow(first, row_text, None, f"broken CSV quoting: {exc}")
+            return
+        if self.header is None:
+            self.header, self._header_line = row, first
+            return
+        if len(row) != len(self.header):
+            yield CsvRow(
+                first,
+                row_text,
+                None,
+                f"{len(row)} cells, the header (line {self._header_line}) has {len(self.header)}; broken CSV quoting?",
+            )
+            return
+        yield CsvRow(first, row_text, {name: csv_cell(value) for name, value in zip(self.header, row, strict=True)})
+
+
+def csv_rows(lines: Iterable[tuple[int, str]]) -> Iterator[CsvRow]:
+    """Every data row of a whole CSV document given as numbered lines; an unclosed quote at the end is recovered."""
+    assembler = CsvRowAssembler()
+    for number, text in lines:
+        yield from assembler.feed(number, text)
+    yield from assembler.recover()

@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from tracebridge.galileo.formats import CHILD_KEYS
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.ids import record_id_for, span_id_for, trace_id_for
 from tracebridge.mapping.judgments import judgment_attributes
-from tracebridge.mapping.lossless import Fields, as_mapping, put
+from tracebridge.mapping.lossless import Fields, as_mapping, put, put_taken
 from tracebridge.mapping.messages import content_part, parse_arguments, to_otel_message
 from tracebridge.mapping.timing import span_times, to_unix_nano
 from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
@@ -69,7 +70,20 @@ FEEDBACK_VALUE_TYPES: dict[str, str] = {
 """Galileo feedback / annotation type -> the judgment kind its value is."""
 
 ERROR_STATUSES = frozenset({"error", "failed"})
-CHILD_KEYS = ("traces", "spans")
+_METRIC_INFO_ATTRIBUTES: Final = (
+    ("tracebridge.evaluation.display_value", Fields.take_str, "display_value"),
+    ("tracebridge.evaluation.cost_usd", Fields.take_number, "cost"),
+    ("tracebridge.evaluation.model", Fields.take_str, "model_alias"),
+    ("tracebridge.evaluation.num_judges", Fields.take_int, "num_judges"),
+    ("tracebridge.evaluation.multijudge_average", Fields.take_number, "multijudge_average"),
+    ("gen_ai.usage.input_tokens", Fields.take_int, "input_tokens"),
+    ("gen_ai.usage.output_tokens", Fields.take_int, "output_tokens"),
+    ("tracebridge.usage.total_tokens", Fields.take_int, "total_tokens"),
+    ("tracebridge.evaluation.critique", Fields.take, "critique"),
+    ("tracebridge.evaluation.metadata", Fields.take, "metadata"),
+    ("tracebridge.evaluation.roll_up_metrics", Fields.take, "roll_up_metrics"),
+)
+"""The ``metric_info`` fields that map one to one onto an attribute, in the order the attributes are written."""
 
 
 def _provenance(record_type: str, source_id: str | None, **ids: str | None) -> Provenance:
@@ -183,17 +197,7 @@ def _metric_evaluation(
         put(attributes, "gen_ai.evaluation.explanation", explanation or rationale)
         if explanation and rationale:
             attributes["tracebridge.evaluation.rationale"] = rationale
-        put(attributes, "tracebridge.evaluation.display_value", info.take_str("display_value"))
-        put(attributes, "tracebridge.evaluation.cost_usd", info.take_number("cost"))
-        put(attributes, "tracebridge.evaluation.model", info.take_str("model_alias"))
-        put(attributes, "tracebridge.evaluation.num_judges", info.take_int("num_judges"))
-        put(attributes, "tracebridge.evaluation.multijudge_average", info.take_number("multijudge_average"))
-        put(attributes, "gen_ai.usage.input_tokens", info.take_int("input_tokens"))
-        put(attributes, "gen_ai.usage.output_tokens", info.take_int("output_tokens"))
-        put(attributes, "tracebridge.usage.total_tokens", info.take_int("total_tokens"))
-        put(attributes, "tracebridge.evaluation.critique", info.take("critique"))
-        put(attributes, "tracebridge.evaluation.metadata", info.take("metadata"))
-        put(attributes, "tracebridge.evaluation.roll_up_metrics", info.take("roll_up_metrics"))
+        put_taken(attributes, info, _METRIC_INFO_ATTRIBUTES)
         message = info.take_str("message")
         if message is not None:
             attributes[

@@ -4,22 +4,23 @@ Layout: ``exports/<ts>/files/<file_id>/{file.json, deployments.json, versions/<v
 evaluations/<evr_id>/{evaluation.json, stats.json, runs/<run_id>, logs/N.jsonl}, datapoints/<dsv_id>/N.jsonl}``.
 Version and run files have no extension. Logs, evaluation logs, runs and datapoints become records; the file,
 version, deployment, evaluation and stats documents describe configuration, which the common schema does not hold.
-Files are read in a fixed order (numbered JSONL files by number), and the reader dedupes by id, since the tool wrote
-child logs both inside their parent and in their own file.
+Files are listed in a fixed order (numbered JSONL files by number), each with its shape; the reader dedupes by id,
+since the tool wrote child logs both inside their parent and in their own file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-from tracebridge.delivery.raw import RawRecord
-from tracebridge.imports import kinds
-from tracebridge.imports.json_records import document_records, json_records
-from tracebridge.imports.tasks import FileTask
+from tracebridge.delivery.kinds import always
+from tracebridge.delivery.shapes import FileShape
+from tracebridge.humanloop import kinds
+from tracebridge.humanloop.formats import EXPORT_DIRECTORY
+from tracebridge.humanloop.nested import nested_log_identities
 
-FORMAT = "humanloop-export"
 FILE_DIR_MARKERS = ("file.json", "logs", "evaluations", "datapoints", "versions")
+LOGS = FileShape(EXPORT_DIRECTORY, "json", kinds.v5_log_or_evaluation_log, known_repeats=nested_log_identities)
+"""``logs/N.jsonl`` of a file or of an evaluation: bare Logs or evaluation-log envelopes, nested ones repeated."""
 
 
 def is_export_dir(path: Path) -> bool:
@@ -44,31 +45,19 @@ def file_dirs(root: Path) -> list[Path]:
     return found
 
 
-def export_tasks(root: Path, *, group: int = 0) -> list[FileTask]:
-    tasks: list[FileTask] = []
+def export_files(root: Path) -> list[tuple[Path, FileShape]]:
+    """Every file of the export under ``root`` that holds records, in reading order, with its shape."""
+    files: list[tuple[Path, FileShape]] = []
     for file_dir in file_dirs(root):
-        tasks.extend(_logs(file_dir / "logs", group))
+        files.extend((page, LOGS) for page in _numbered(file_dir / "logs"))
         for evaluation in _subdirs(file_dir / "evaluations"):
-            run_kind = kinds.v5_run(evaluation.name)
-            for run in _files(evaluation / "runs"):
-                tasks.append(FileTask(run, FORMAT, _document, kinds.always(run_kind), group))
-            tasks.extend(_logs(evaluation / "logs", group))
+            runs = FileShape(EXPORT_DIRECTORY, "document", always(kinds.v5_run(evaluation.name)))
+            files.extend((run, runs) for run in _files(evaluation / "runs"))
+            files.extend((page, LOGS) for page in _numbered(evaluation / "logs"))
         for version in _subdirs(file_dir / "datapoints"):
-            datapoint_kind = kinds.v5_datapoint(file_dir.name, version.name)
-            for page in _numbered(version):
-                tasks.append(FileTask(page, FORMAT, json_records, kinds.always(datapoint_kind), group))
-    return tasks
-
-
-def _logs(directory: Path, group: int) -> list[FileTask]:
-    return [
-        FileTask(page, FORMAT, json_records, kinds.v5_log_or_evaluation_log, group, nested_logs=True)
-        for page in _numbered(directory)
-    ]
-
-
-def _document(path: Path, on_total: object = None) -> Iterator[RawRecord]:
-    return document_records(path)
+            datapoints = FileShape(EXPORT_DIRECTORY, "json", always(kinds.v5_datapoint(file_dir.name, version.name)))
+            files.extend((page, datapoints) for page in _numbered(version))
+    return files
 
 
 def _is_file_dir(path: Path) -> bool:

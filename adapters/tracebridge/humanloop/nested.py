@@ -9,28 +9,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
-from tracebridge.imports.kinds import is_evaluation_log
-from tracebridge.imports.textfile import read_lines
+from tracebridge.humanloop.formats import is_evaluation_log
+from tracebridge.humanloop.kinds import v5_log_identity
 
 NESTING_KEYS = ("trace_children", "evaluator_logs")
 _MARKERS = (b"trace_children", b"evaluator_logs", b'"log"')
 
 
-def nested_log_ids(paths: Iterable[Path]) -> Iterator[str]:
-    """The ids of Logs held inside another record, in the JSONL files ``paths`` (unreadable lines are skipped)."""
-    for path in paths:
-        for line in read_lines(path):
-            if not any(marker in line.data for marker in _MARKERS):
-                continue
-            try:
-                value = json.loads(line.data)
-            except ValueError:
-                continue
-            if isinstance(value, dict):
-                yield from _held(value)
+def nested_log_identities(lines: Iterable[bytes]) -> Iterator[str]:
+    """The identities of Logs held inside another record, in JSONL ``lines`` (unreadable lines are skipped)."""
+    for line in lines:
+        if not any(marker in line for marker in _MARKERS):
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            yield from (v5_log_identity(log_id) for log_id in _held(value))
 
 
 def _held(record: dict[str, Any]) -> Iterator[str]:

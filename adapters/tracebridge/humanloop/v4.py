@@ -16,7 +16,7 @@ from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.experiment_items import experiment_item
 from tracebridge.mapping.ids import span_id_for, trace_id_for
 from tracebridge.mapping.judgments import annotator_kind, judgment_attributes
-from tracebridge.mapping.lossless import Fields, as_mapping, put
+from tracebridge.mapping.lossless import Fields, as_mapping, put, put_taken
 from tracebridge.mapping.messages import text_of, to_otel_message, to_otel_messages
 from tracebridge.mapping.timing import seconds_to_nano, span_times, to_unix_nano
 from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
@@ -26,6 +26,27 @@ API_VERSION = "v4"
 
 FEEDBACK_TEXT_TYPES = frozenset({"correction", "comment"})
 """Feedback types whose value is free text (an explanation, not a label)."""
+
+
+_LOG_ATTRIBUTES: Final = (
+    ("tracebridge.log.config_id", Fields.take_str, "config_id"),
+    ("tracebridge.project.name", Fields.take_str, "project"),
+    ("tracebridge.project.id", Fields.take_str, "project_id"),
+    ("tracebridge.prompt.variables", Fields.take_dict, "inputs"),
+    ("tracebridge.log.source", Fields.take_str, "source"),
+    ("tracebridge.metadata", Fields.take_dict, "metadata"),
+    ("tracebridge.log.save", Fields.take_bool, "save"),
+    ("tracebridge.dataset.example_id", Fields.take_str, "source_datapoint_id"),
+    ("tracebridge.log.reference_id", Fields.take_str, "reference_id"),
+    ("deployment.environment.name", Fields.take_str, "environment"),
+    ("tracebridge.log.stdout", Fields.take_str, "stdout"),
+    ("user.id", Fields.take_str, "user"),
+    ("tracebridge.log.observability_status", Fields.take_str, "observability_status"),
+    ("tracebridge.batches", Fields.take_list, "batch_ids"),
+    ("tracebridge.log.tool_results", Fields.take_list, "tools"),
+    ("tracebridge.request.tool_choice", Fields.take, "tool_choice"),
+)
+"""The v4 log fields that map one to one onto an attribute, in the order the attributes are written."""
 
 
 def _provenance(record_type: str, source_id: str | None, **ids: str | None) -> Provenance:
@@ -216,22 +237,7 @@ def normalize_log(record: Any) -> list[Record]:
 
     operation, name, span_kind = _config(f, attributes)
     put(attributes, "gen_ai.operation.name", operation)
-    put(attributes, "tracebridge.log.config_id", f.take_str("config_id"))
-    put(attributes, "tracebridge.project.name", f.take_str("project"))
-    put(attributes, "tracebridge.project.id", f.take_str("project_id"))
-    put(attributes, "tracebridge.prompt.variables", f.take_dict("inputs"))
-    put(attributes, "tracebridge.log.source", f.take_str("source"))
-    put(attributes, "tracebridge.metadata", f.take_dict("metadata"))
-    put(attributes, "tracebridge.log.save", f.take_bool("save"))
-    put(attributes, "tracebridge.dataset.example_id", f.take_str("source_datapoint_id"))
-    put(attributes, "tracebridge.log.reference_id", f.take_str("reference_id"))
-    put(attributes, "deployment.environment.name", f.take_str("environment"))
-    put(attributes, "tracebridge.log.stdout", f.take_str("stdout"))
-    put(attributes, "user.id", f.take_str("user"))
-    put(attributes, "tracebridge.log.observability_status", f.take_str("observability_status"))
-    put(attributes, "tracebridge.batches", f.take_list("batch_ids"))
-    put(attributes, "tracebridge.log.tool_results", f.take_list("tools"))
-    put(attributes, "tracebridge.request.tool_choice", f.take("tool_choice"))
+    put_taken(attributes, f, _LOG_ATTRIBUTES)
     judgment = f.take("judgment")
     put(attributes, "tracebridge.log.judgment", judgment)
     put(attributes, "gen_ai.usage.input_tokens", f.take_int("prompt_tokens"))

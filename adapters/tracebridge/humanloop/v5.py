@@ -14,6 +14,7 @@ from typing import Any, Final
 import attrs
 
 from tracebridge.humanloop.config import file_identity, model_parameters, operation_for_model
+from tracebridge.humanloop.formats import log_kind
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.experiment_items import experiment_item
 from tracebridge.mapping.ids import span_id_for, trace_id_for
@@ -32,8 +33,6 @@ from tracebridge.records import (
 
 SYSTEM: Final = "humanloop"
 API_VERSION = "v5"
-LOG_KINDS = ("prompt", "tool", "flow", "agent", "evaluator")
-"""The keys that tell a v5 Log's kind, in the order the spec's union tries them."""
 ENVELOPE_KEY = "evaluation_log"
 """Where a log's ``extra`` keeps the fields of an envelope that produced no experiment item of its own."""
 
@@ -59,14 +58,6 @@ class _Context:
         self.judged_trace_id = judged_trace_id
         self.experiment_id = experiment_id
         self.api_version = api_version
-
-
-def log_kind(log: Mapping[str, Any]) -> str | None:
-    """The kind of a v5 Log: the first of prompt/tool/flow/agent/evaluator present as an object."""
-    for kind in LOG_KINDS:
-        if isinstance(log.get(kind), dict):
-            return kind
-    return None
 
 
 def _provenance(record_type: str, source_id: str | None, ctx: _Context, **ids: str | None) -> Provenance:
@@ -468,6 +459,15 @@ def normalize_legacy_evaluation_log(record: Any) -> list[Record]:
 def normalize_log(record: Any) -> list[Record]:
     """A bare v5 Log of any kind (as found in ``logs/N.jsonl`` of an export) and everything nested in it."""
     return _log_records(as_mapping(record), _Context(), "log")
+
+
+def normalize_datapoint(
+    record: Any, *, dataset_id: str | None = None, dataset_version_id: str | None = None
+) -> list[Record]:
+    """A bare Datapoint of a dataset version (an export's ``datapoints/<dsv_id>/N.jsonl``) as a dataset example,
+    mapped as the datapoints embedded in evaluation logs and runs are."""
+    dataset = {"id": dataset_id, "version_id": dataset_version_id}
+    return [_datapoint_record(as_mapping(record), _Context(), "datapoint", dataset)]
 
 
 def normalize_evaluation_run(record: Any, *, evaluation_id: str | None = None) -> list[Record]:

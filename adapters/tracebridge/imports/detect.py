@@ -15,15 +15,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tracebridge.galileo.csv_rows import csv_records
-from tracebridge.humanloop import export_directory as humanloop_export
-from tracebridge.imports import kinds
-from tracebridge.imports.classify import classify, compatible
+from tracebridge.delivery.kinds import RecordKind, always
+from tracebridge.delivery.shapes import FileShape
+from tracebridge.humanloop import export_directory
+from tracebridge.humanloop.formats import EXPORT_DIRECTORY
 from tracebridge.imports.errors import ImportFormatError
-from tracebridge.imports.formats import FORMATS, ImportFormat
+from tracebridge.imports.formats import FORMATS, ImportFormat, classify, compatible
 from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl
+from tracebridge.imports.shapes import SHAPES
 from tracebridge.imports.tasks import FileTask
 from tracebridge.imports.textfile import first_lines, head
+from tracebridge.mapping.errors import MappingError
 
 SNIFF_LINES = 20
 """Lines tried for a first record when the first ones are broken."""
@@ -39,7 +41,7 @@ def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> list
             raise ImportFormatError(path, "no such file or directory")
         if path.is_dir():
             tasks.extend(_directory(path, from_format, group))
-        elif from_format == humanloop_export.FORMAT:
+        elif from_format == EXPORT_DIRECTORY:
             raise ImportFormatError(path, "a humanloop-export is a directory (exports/<ts>/files/<file_id>/...)")
         else:
             tasks.append(file_task(path, from_format, group))
@@ -47,9 +49,9 @@ def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> list
 
 
 def _directory(path: Path, from_format: ImportFormat | None, group: int) -> list[FileTask]:
-    if from_format in (None, humanloop_export.FORMAT) and humanloop_export.is_export_dir(path):
-        return humanloop_export.export_tasks(path, group=group)
-    if from_format == humanloop_export.FORMAT:
+    if from_format in (None, EXPORT_DIRECTORY) and export_directory.is_export_dir(path):
+        return [FileTask(file, shape, group) for file, shape in export_directory.export_files(path)]
+    if from_format == EXPORT_DIRECTORY:
         raise ImportFormatError(
             path,
             "not a humanloop-export directory: found no exports/<ts>/files/<file_id>/ with logs, evaluations or "
@@ -65,7 +67,7 @@ def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> F
     detected, seen = detect_file(path)
     if detected is None and seen == EMPTY_PAGE:
         # A listing's last page can be empty: nothing to map, but its ``total`` still counts.
-        return FileTask(path, from_format or "", json_records, kinds.always(kinds.V4_LOG), group)
+        return FileTask(path, FileShape(from_format or "", "json", always(_UNKNOWN)), group)
     if from_format is None:
         if detected is None:
             raise ImportFormatError(
@@ -80,20 +82,27 @@ def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> F
 
 
 def _task_for(path: Path, fmt: str, group: int) -> FileTask:
-    if fmt == "galileo-csv":
-        return FileTask(path, fmt, lambda p, _t: csv_records(p), kinds.always(kinds.GALILEO_RECORD), group)
-    if fmt in ("galileo-jsonl", "galileo-jsonl-flat"):
-        return FileTask(path, fmt, json_records, kinds.always(kinds.GALILEO_RECORD), group)
-    if fmt == "humanloop-v4-export":
-        return FileTask(path, fmt, json_records, kinds.always(kinds.V4_LOG), group)
-    if fmt == "humanloop-v5-evaluation-logs":
-        return FileTask(path, fmt, json_records, kinds.v5_log_or_evaluation_log, group)
-    if fmt == "humanloop-v5-logs":
-        return FileTask(path, fmt, json_records, kinds.v5_log_or_evaluation_log, group, nested_logs=True)
-    raise ImportFormatError(path, f"{fmt} is not a file format")  # humanloop-export: a directory, handled above
+    shape = SHAPES.get(fmt)
+    if shape is None:  # humanloop-export: a directory, handled above
+        raise ImportFormatError(path, f"{fmt} is not a file format")
+    return FileTask(path, shape, group)
 
 
-def detect_file(path: Path) -> tuple[ImportFormat | None, str]:
+def _unreadable(_record: object) -> list[Any]:
+    raise MappingError(
+        "the file's first records were empty pages, which do not say its format", record_id=None, field_path=""
+    )
+
+
+def _no_model(record: object) -> object:
+    raise ValueError("the file's format is unknown")
+
+
+_UNKNOWN = RecordKind("record of an unknown format", _no_model, lambda _record: None, _unreadable)
+"""The kind of records in a file whose first records were all empty pages (a listing's last page is empty)."""
+
+
+def detect_file(path: Path) -> tuple[str | None, str]:
     """The format of a file (None when unknown) and a short description of what was seen, for messages."""
     data = head(path)  # raises for empty and binary files
     start = data.lstrip()[:1]
@@ -142,7 +151,7 @@ def _first_of(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _detect_csv(data: bytes) -> tuple[ImportFormat | None, str]:
+def _detect_csv(data: bytes) -> tuple[str | None, str]:
     first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip("\r")
     try:
         header = next(csv.reader([first]), [])

@@ -1,8 +1,15 @@
-"""The file formats ``tracebridge import`` reads, by the names ``--from`` / ``from_format=`` accept."""
+"""The file formats ``tracebridge import`` reads, by the names ``--from`` / ``from_format=`` accept.
+
+The names and descriptions come from the vendors' wings (their light ``formats`` modules, so ``--help`` stays fast);
+``imports.shapes`` pairs each name with how its files are read.
+"""
 
 from __future__ import annotations
 
 from typing import Final, Literal, get_args
+
+from tracebridge.galileo import formats as galileo
+from tracebridge.humanloop import formats as humanloop
 
 ImportFormat = Literal[
     "humanloop-export",
@@ -14,15 +21,11 @@ ImportFormat = Literal[
     "galileo-csv",
 ]
 FORMATS: Final[tuple[str, ...]] = get_args(ImportFormat)
-DESCRIPTIONS: Final[dict[str, str]] = {
-    "humanloop-export": "a directory written by the humanloop-export tool (exports/<ts>/files/<file_id>/...)",
-    "humanloop-v4-export": "v4 POST /projects/{id}/export dumps: JSON pages {records, page, size, total} or JSONL logs",
-    "humanloop-v5-evaluation-logs": "v5 GET /evaluations/{id}/logs dumps (now or pre-Nov-2024 shape), pages or JSONL",
-    "humanloop-v5-logs": "bare v5 logs (prompt, tool, flow, agent, evaluator) as JSONL, like an export's logs/N.jsonl",
-    "galileo-jsonl": "Galileo export_records jsonl (one root per line, children nested)",
-    "galileo-jsonl-flat": "Galileo export_records jsonl_flat (one node per line)",
-    "galileo-csv": "Galileo export_records csv (header row; nested values as JSON text)",
-}
+DESCRIPTIONS: Final[dict[str, str]] = {**humanloop.DESCRIPTIONS, **galileo.DESCRIPTIONS}
+assert tuple(DESCRIPTIONS) == FORMATS, "ImportFormat names every format the wings declare, in their order"
+
+FAMILIES: Final = (humanloop.FAMILY, galileo.FAMILY)
+"""Formats whose records may share a file."""
 
 
 def check_format(name: str) -> ImportFormat:
@@ -30,3 +33,18 @@ def check_format(name: str) -> ImportFormat:
     if name not in FORMATS:
         raise ValueError(f"unknown import format {name!r}: expected one of {', '.join(FORMATS)}")
     return name  # type: ignore[return-value]
+
+
+def classify(record: dict[str, object]) -> str | None:
+    """The format a single record belongs to, by its keys; None when it looks like none.
+
+    Detection applies it to a file's first record, and the intake to every record, so a file that switches format
+    part way has its foreign records rejected instead of mis-mapped (the generated models require little, so a
+    Galileo record would otherwise parse as a v4 log).
+    """
+    return galileo.classify(record) or humanloop.classify(record)
+
+
+def compatible(found: str, expected: str) -> bool:
+    """True when a record (or file) classified as ``found`` belongs in a file of format ``expected``."""
+    return found == expected or any(found in family and expected in family for family in FAMILIES)

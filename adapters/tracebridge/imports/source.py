@@ -1,6 +1,6 @@
 """``open_import``: export files a user already holds, as the same ``Export`` an API source returns.
 
-The CLI and library callers treat both alike: ``records()`` / ``record_batches()``, ``report``, ``rejects``. Files are
+The CLI and library callers treat both alike: ``records()`` / ``batches()``, ``report``, ``rejects``. Files are
 planned (formats detected) when the import is opened, so a path that cannot be read at all fails before anything is
 written; records then stream file by file in batches, and bad records become rejects while the good ones flow on.
 """
@@ -8,18 +8,19 @@ written; records then stream file by file in batches, and bad records become rej
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from tracebridge.delivery.export import Delivered, Export, ExportContext
-from tracebridge.delivery.rejects import RejectSink
-from tracebridge.humanloop.nested import nested_log_ids
+from tracebridge.delivery.context import ExportContext
+from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.export import Export
+from tracebridge.delivery.intake import Intake
 from tracebridge.imports.detect import plan
-from tracebridge.imports.formats import check_format
-from tracebridge.imports.intake import Intake
-from tracebridge.imports.kinds import v5_log_identity
+from tracebridge.imports.formats import check_format, classify, compatible
+from tracebridge.imports.tasks import FileTask
+from tracebridge.imports.textfile import read_lines
 
 BATCH_SIZE = 1000
 """Records per batch: the unit of progress and of checkpoint saves."""
@@ -29,7 +30,6 @@ def open_import(
     paths: Sequence[str | PathLike[str]],
     *,
     from_format: str | None = None,
-    on_reject: RejectSink | None = None,
     allow_partial: bool = False,
     checkpoint: Path | None = None,
     batch_size: int = BATCH_SIZE,
@@ -50,39 +50,40 @@ def open_import(
     named = [Path(p) for p in paths]
     tasks = plan(named, fmt)
     formats = {
-        str(path): sorted({t.format for t in tasks if t.group == i and t.format}) for i, path in enumerate(named)
+        str(path): sorted({t.shape.format for t in tasks if t.group == i and t.shape.format})
+        for i, path in enumerate(named)
     }
 
-    async def batches(context: ExportContext) -> AsyncIterator[list[Delivered[Any]]]:
+    async def source(context: ExportContext) -> AsyncIterator[list[Delivered]]:
         state = context.checkpoint
         intake = Intake(context, replay=state.streamed if state is not None else 0)
-        for log_id in nested_log_ids(t.path for t in tasks if t.nested_logs):
-            context.deduper.first_time(v5_log_identity(log_id))
+        for identity in _known_repeats(tasks):
+            context.deduper.first_time(identity)
         totals: dict[Path, int] = {}
-        batch: list[Delivered[Any]] = []
+        units: list[Delivered] = []
         for task in tasks:
-            for raw in task.read(task.path, functools.partial(_note_total, totals, task.path.parent)):
-                item = intake.accept(raw, task.kind_of, task.format)
+            misfit = functools.partial(_misfit, task.shape.format) if task.shape.format else None
+            for raw in task.read(functools.partial(_note_total, totals, task.path.parent)):
+                item = intake.accept(raw, task.shape.kind_of, misfit)
                 if item is not None:
-                    batch.append(item)
-                if len(batch) >= batch_size:
-                    yield batch
-                    batch = []
+                    units.append(item)
+                if len(units) >= batch_size:
+                    yield units
+                    units = []
                     _save(context, intake)
             context.report.pages += 1
-        if batch:
-            yield batch
+        if units:
+            yield units
             _save(context, intake)
         for total in totals.values():
             context.expect(total)
 
     return Export(
-        batches,
+        source,
         description=f"import {_describe_paths(named)}",
         job={"source": "files", "from_format": from_format, "paths": [str(p) for p in named], "formats": formats},
         checkpoint=checkpoint,
         allow_partial=allow_partial,
-        on_reject=on_reject,
     )
 
 
@@ -100,4 +101,22 @@ def _save(context: ExportContext, intake: Intake) -> None:
     """After the caller took a whole batch: a resumed import replays (skips) the records taken so far."""
     if context.checkpoint is not None:
         context.checkpoint.streamed = intake.position
-        context.checkpoint.save()
+        context.save()
+
+
+def _misfit(file_format: str, record: dict[str, Any]) -> str | None:
+    """A record plainly of another format than its file's is rejected as such, not mis-mapped."""
+    found = classify(record)
+    if found is not None and not compatible(found, file_format):
+        return f"a {found} record in a {file_format} file: the file mixes formats"
+    return None
+
+
+def _known_repeats(tasks: Sequence[FileTask]) -> Iterator[str]:
+    """The identities each shape knows its files hold twice (nested and standalone), read before any record."""
+    by_finder: dict[Any, list[Path]] = {}
+    for task in tasks:
+        if task.shape.known_repeats is not None:
+            by_finder.setdefault(task.shape.known_repeats, []).append(task.path)
+    for finder, paths in by_finder.items():
+        yield from finder(line.data for path in paths for line in read_lines(path))

@@ -1,27 +1,39 @@
-"""One file to read: how to read it into raw records and which kind of vendor record each is."""
+"""One file to read, with its shape, and reading it into raw records by the shape's layout."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
 from tracebridge.delivery.raw import RawRecord
-from tracebridge.imports.intake import KindOf
-from tracebridge.imports.json_records import TotalSink
-
-Reader = Callable[[Path, TotalSink | None], Iterator[RawRecord]]
+from tracebridge.delivery.shapes import FileShape
+from tracebridge.errors import FileLayoutError
+from tracebridge.imports.errors import ImportFormatError
+from tracebridge.imports.json_records import TotalSink, document_records, json_records
+from tracebridge.imports.textfile import decode, read_lines
 
 
 @attrs.frozen
 class FileTask:
     path: Path
-    format: str
-    """The import format the file belongs to (for the job description and messages)."""
-    read: Reader
-    kind_of: KindOf
+    shape: FileShape
     group: int = 0
     """Which of the paths the caller named it came from: page totals are summed per named path."""
-    nested_logs: bool = False
-    """Holds v5 Logs whose children also appear on their own lines elsewhere: scanned first so repeats are dropped."""
+
+    def read(self, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
+        """The file's records in order; page totals (``json`` layouts) go to ``on_total``."""
+        shape, path = self.shape, self.path
+        if shape.layout == "document":
+            yield from document_records(path)
+        elif shape.layout == "json":
+            yield from json_records(path, on_total)
+        else:
+            if shape.line_records is None:
+                raise ImportFormatError(path, f"the {shape.format} shape reads lines but says not how")
+            lines = ((line.number, decode(line.data)) for line in read_lines(path))
+            try:
+                yield from shape.line_records(str(path), lines)
+            except FileLayoutError as exc:
+                raise ImportFormatError(path, str(exc)) from None

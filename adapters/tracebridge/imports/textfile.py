@@ -12,8 +12,8 @@ from pathlib import Path
 
 import attrs
 
+from tracebridge.delivery.raw import MAX_LINE_BYTES
 from tracebridge.imports.errors import ImportFormatError
-from tracebridge.transport.lines import MAX_LINE_BYTES
 
 SNIFF_BYTES = 64 * 1024
 """How much of a file's head is read to tell its format and that it is text."""

@@ -7,7 +7,7 @@ Mapping by subtraction means a field added by the vendor tomorrow is kept withou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -114,6 +114,22 @@ def put(attributes: dict[str, Any], key: str, value: Any) -> None:
     """Set an attribute unless the value is ``None`` (OTel attributes have no null; absence says the same)."""
     if value is not None:
         attributes[key] = value
+
+
+Take = Callable[["Fields", str], Any]
+"""One of the ``Fields.take*`` methods: how a field is taken (as a string, a number, whole...)."""
+
+
+def put_taken(attributes: dict[str, Any], f: Fields, table: Iterable[tuple[str, Take, str]]) -> None:
+    """For each ``(attribute, take, key)`` of ``table``, in order: ``put`` the attribute ``take(f, key)``.
+
+    A mapping table reads as what it is (which source field lands under which name, taken how) rather than as a
+    run of near-identical statements.
+    """
+    for attribute, take, key in table:
+        value = take(f, key)
+        if value is not None:
+            attributes[attribute] = value
 
 
 def as_mapping(record: Any) -> dict[str, Any]:

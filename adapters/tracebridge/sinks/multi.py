@@ -6,9 +6,7 @@ the manifest; ``manifest.json`` is written last, after every format has publishe
 the whole directory is one finished run; and the checkpoint state of all formats is taken and restored together, so a
 resumed run cuts every file back to the same record.
 
-A resumed output (``resume=True``) must be cut back with ``restore`` before the first record is written; rejects
-that arrive before that (the first page of a resumed export is fetched, and its bad lines rejected, before the
-pipeline restores) are held and written after the cut, so they are not cut away with the killed run's tail.
+A resumed output (``resume=True``) must be cut back with ``restore`` before the first record or reject is written.
 
 Records may be written one at a time: they are buffered and handed to the format sinks in batches (the columnar sinks
 convert a batch at a time), and ``state`` flushes the buffer first, so a checkpoint never claims a record still in
@@ -71,7 +69,6 @@ class MultiSink:
         self._rejects: StagedFile | None = None
         self._open = True
         self._awaiting_restore = resume
-        self._held_rejects: list[Reject] = []
         if out_dir is not None:
             # The directory no longer holds one finished run as soon as this run starts replacing its files.
             (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
@@ -112,9 +109,7 @@ class MultiSink:
     def reject(self, reject: Reject) -> None:
         """Keep a record that could not be parsed or mapped, with its raw text and the reason."""
         self._check_open()
-        if self._awaiting_restore:
-            self._held_rejects.append(reject)
-            return
+        self._check_restored()
         line = dumps_line(reject.to_dict())
         if self._rejects is not None:
             self._rejects.write(line)
@@ -141,9 +136,6 @@ class MultiSink:
         self._buffer.clear()
         self._restore(state)
         self._awaiting_restore = False
-        held, self._held_rejects = self._held_rejects, []
-        for reject in held:
-            self.reject(reject)
 
     def _restore(self, state: Mapping[str, Any]) -> None:
         if not state:

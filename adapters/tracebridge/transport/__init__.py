@@ -1,6 +1,5 @@
-"""HTTP for every endpoint, written once: timeouts, retries with backoff, streaming, key handling."""
+"""The only code that speaks HTTP: one session per vendor (``http``), retries (``retry``), endpoints as data
+(``endpoint``, ``listing``), offset paging (``paging``) and streamed lines (``lines``).
 
-from tracebridge.transport.http import HttpTransport
-from tracebridge.transport.retry import RetryPolicy
-
-__all__ = ["HttpTransport", "RetryPolicy"]
+Nothing is imported here: ``tracebridge.transport.retry`` is light (the CLI's defaults), httpx is not.
+"""

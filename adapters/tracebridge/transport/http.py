@@ -175,9 +175,9 @@ def release(response: httpx.Response) -> None:
     httpx links a response and its stream both ways, a reference cycle, so a finished response waits for the cycle
     collector; and decoded pages are kept out of the collector's walks (``tracebridge.acyclic``), which promotes
     whatever is young at that moment, in-flight responses included, to where only a full collection looks. Left alone,
-    finished responses and their bodies piled up between full collections: 134 MB peak instead of 71 MB for 20,000
-    v4 logs. The spent stream is replaced by an empty one, which breaks the cycle; the body stays readable
-    (``content`` is cached).
+    finished responses and their bodies piled up between full collections (nearly double the peak memory of a v4
+    export: ``docs/benchmarks.md``). The spent stream is replaced by an empty one, which breaks the cycle; the body
+    stays readable (``content`` is cached).
     """
     response.stream = _SPENT
 

@@ -11,9 +11,8 @@ from collections.abc import AsyncIterator
 
 import httpx
 
+from tracebridge.delivery.raw import MAX_LINE_BYTES
 from tracebridge.errors import StreamBrokenError
-
-MAX_LINE_BYTES = 256 * 1024 * 1024
 
 
 async def stream_lines(response: httpx.Response, where: str) -> AsyncIterator[list[bytes]]:

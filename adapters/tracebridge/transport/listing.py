@@ -1,133 +1,140 @@
-"""One paginated listing end to end: pages -> records parsed one by one -> deduped -> checkpointed.
+"""Paged listing endpoints declared as data, and the one routine that reads any of them end to end.
 
-A record that does not parse goes to the rejects with its raw JSON and the reason, and the rest of its page is
-kept. When fewer unique records arrived than the listing reported (records slid between pages while new ones were
-being added), the listing is read once more; the deduper makes the second pass deliver only what the first missed.
+A vendor wing declares each endpoint once (``PagedEndpoint``: method, path, how pages are numbered, the envelope,
+the kind of record it lists); a client method names the parameters (``Listing``) and hands it to ``read_listing``,
+which fetches pages concurrently, passes every record through the intake, and checkpoints each page once its
+consumer has taken it. When fewer unique records arrived than the listing reported (records slid between pages
+while new ones were being added), the listing is read once more; the deduper makes the second pass deliver only
+what the first missed.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any
 
-from tracebridge.delivery.export import Delivered, ExportContext
-from tracebridge.delivery.rejects import Reject
+import attrs
+
+from tracebridge.delivery.context import ExportContext
+from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.intake import Intake
+from tracebridge.delivery.kinds import RecordKind, always
+from tracebridge.delivery.raw import RawRecord
 from tracebridge.errors import TracebridgeError
+from tracebridge.transport.endpoint import Endpoint
+from tracebridge.transport.http import HttpTransport
 from tracebridge.transport.paging import Page, PageScheme, iterate_pages
-
-M = TypeVar("M")
 
 MAX_PASSES = 2
 
 
 class UnexpectedPageError(TracebridgeError):
-    """A page body that is JSON but not the documented ``{records, page, size, total}`` envelope."""
+    """A page body that is JSON but not the endpoint's documented envelope."""
 
 
-def envelope_page(body: Any, number: int, size: int, where: str) -> Page:
-    if not isinstance(body, dict) or not isinstance(body.get("records"), list):
-        shape = type(body).__name__ if not isinstance(body, dict) else f"object with keys {sorted(body)[:8]}"
-        raise UnexpectedPageError(f"{where}: expected {{records, page, size, total}}, got {shape}")
-    total = body.get("total")
-    return Page(number=number, records=body["records"], total=total if isinstance(total, int) else None, size=size)
+@attrs.frozen
+class Envelope:
+    """Where a page body keeps its records and the listing's total."""
+
+    records: str = "records"
+    total: str = "total"
+
+    def page(self, body: Any, number: int, size: int, where: str) -> Page:
+        if not isinstance(body, dict) or not isinstance(body.get(self.records), list):
+            shape = type(body).__name__ if not isinstance(body, dict) else f"object with keys {sorted(body)[:8]}"
+            raise UnexpectedPageError(f"{where}: expected {{{self.records}, page, size, {self.total}}}, got {shape}")
+        total = body.get(self.total)
+        records = body[self.records]
+        return Page(number=number, records=records, total=total if isinstance(total, int) else None, size=size)
+
+
+RECORDS_ENVELOPE = Envelope()
+"""``{records, page, size, total}``: every Humanloop listing."""
+
+
+@attrs.frozen
+class PagedEndpoint:
+    """One paged listing endpoint, as its vendor documents it."""
+
+    endpoint: Endpoint
+    pages: PageScheme
+    kind: Callable[[Mapping[str, Any]], RecordKind]
+    """The kind of record listed, given the listing's parameters (some kinds need them to map, e.g. the evaluatee)."""
+    envelope: Envelope = RECORDS_ENVELOPE
+    page_param: str = "page"
+    size_param: str = "size"
+
+    def request(self, path_params: Mapping[str, str], query: Mapping[str, Any], page: int, size: int) -> dict[str, Any]:
+        return self.endpoint.request(path_params, params={self.page_param: page, self.size_param: size, **query})
+
+
+@attrs.frozen
+class Listing:
+    """One listing to read: an endpoint with its parameters, and the key its finished pages are checkpointed under."""
+
+    key: str
+    endpoint: PagedEndpoint
+    path_params: Mapping[str, str]
+    query: Mapping[str, Any] = attrs.field(factory=dict)
+    label: str = ""
+    """Added to the endpoint in messages, e.g. ``evaluatee evv_1`` when one endpoint is read per evaluatee."""
+
+    @property
+    def where(self) -> str:
+        where = self.endpoint.endpoint.where(self.path_params)
+        return f"{where} {self.label}" if self.label else where
+
+    @property
+    def kind(self) -> RecordKind:
+        return self.endpoint.kind({**self.path_params, **self.query})
 
 
 async def read_listing(
-    context: ExportContext,
-    *,
-    listing: str,
-    fetch_body: Callable[[int], Coroutine[Any, Any, Any]],
-    scheme: PageScheme,
-    page_size: int,
-    concurrency: int,
-    parse: Callable[[dict[str, Any]], M],
-    identity: Callable[[dict[str, Any]], str | None],
-    normalize: Callable[[M], list[Any]],
-    where: str,
-) -> AsyncIterator[list[Delivered[M]]]:
-    """Every record of one listing, once, as page-sized batches of parsed models."""
-    checkpoint = context.checkpoint
-    done = set(checkpoint.pages_done.get(listing, [])) if checkpoint else set()
-    snapshot: list[int] = [checkpoint.totals[listing]] if checkpoint and listing in checkpoint.totals else []
+    context: ExportContext, http: HttpTransport, listing: Listing, *, page_size: int, concurrency: int
+) -> AsyncIterator[list[Delivered]]:
+    """Every record of one listing, once, a page at a time; each page is checkpointed once its consumer took it."""
+    endpoint, checkpoint, where = listing.endpoint, context.checkpoint, listing.where
+    done = set(checkpoint.pages_done.get(listing.key, [])) if checkpoint else set()
+    snapshot: list[int] = [checkpoint.totals[listing.key]] if checkpoint and listing.key in checkpoint.totals else []
+    intake = Intake(context)
+    kind_of = always(listing.kind)
 
     def first_page(page: Page) -> None:
         # What the listing held when the export started is what it owes; later arrivals are welcome but not owed.
         if not snapshot:
             snapshot.append(page.total if page.total is not None else 0)
             if checkpoint is not None:
-                checkpoint.totals[listing] = snapshot[0]
+                checkpoint.totals[listing.key] = snapshot[0]
             context.expect(snapshot[0])
 
     if snapshot:
         context.expect(snapshot[0])
 
     async def fetch(number: int) -> Page:
-        return envelope_page(await fetch_body(number), number, page_size, f"{where} page {number}")
+        request = endpoint.request(listing.path_params, listing.query, number, page_size)
+        body = await http.send_json(where, request)
+        context.report.bytes_received = http.bytes_received
+        return endpoint.envelope.page(body, number, page_size, f"{where} page {number}")
 
     for attempt in range(1, MAX_PASSES + 1):
         async for page in iterate_pages(
             fetch,
-            scheme=scheme,
+            scheme=endpoint.pages,
             page_size=page_size,
             concurrency=concurrency,
             skip=done if attempt == 1 else (),
             on_first=first_page,
         ):
-            batch, new_ids = _accept_page(
-                context,
-                page=page,
-                parse=parse,
-                identity=identity,
-                normalize=normalize,
-                where=f"{where} page {page.number}",
-            )
-            yield batch
+            context.report.pages += 1
+            located = f"{where} page {page.number} record"
+            accepted = (intake.accept(RawRecord(f"{located} {i}", raw), kind_of) for i, raw in enumerate(page.records))
+            units = [item for item in accepted if item is not None]
+            yield units
             # The caller has taken the whole page: only now is it safe to record it as done.
             done.add(page.number)
             if checkpoint is not None:
-                checkpoint.pages_done[listing] = sorted(done)
-                checkpoint.save(new_ids)
+                checkpoint.pages_done[listing.key] = sorted(done)
+            context.save([item.identity for item in units if item.identity is not None])
         if context.report.missing == 0:
             return
         context.report.restarts += 1
-
-
-def _accept_page(
-    context: ExportContext,
-    *,
-    page: Page,
-    parse: Callable[[dict[str, Any]], M],
-    identity: Callable[[dict[str, Any]], str | None],
-    normalize: Callable[[M], list[Any]],
-    where: str,
-) -> tuple[list[Delivered[M]], list[str]]:
-    """The page's new records, unparsed (``Delivered`` parses on use); repeats of delivered ids are dropped.
-
-    A record that is not even a JSON object is rejected here; the rest of the page is kept.
-    """
-    report = context.report
-    report.pages += 1
-    batch: list[Delivered[M]] = []
-    new_ids: list[str] = []
-    for index, raw in enumerate(page.records):
-        report.fetched += 1
-        source_id = identity(raw) if isinstance(raw, dict) else None
-        if source_id is not None and not context.deduper.first_time(source_id):
-            report.duplicates += 1
-            continue
-        source = f"{where} record {index}"
-        if not isinstance(raw, dict):
-            context.reject(
-                Reject(
-                    source=source,
-                    reason=f"does not parse: a record must be a JSON object, not {type(raw).__name__}",
-                    raw=json.dumps(raw, ensure_ascii=False),
-                )
-            )
-            continue
-        report.unique += 1
-        if source_id is not None:
-            new_ids.append(source_id)
-        batch.append(Delivered(None, normalize, source, raw=raw, parse=parse, source_id=source_id))
-    return batch, new_ids

@@ -1,0 +1,55 @@
+"""What one run of an export shares between its source and the ``Export`` that drives it.
+
+The source counts into the report, drops repeats with the deduper, and saves the checkpoint when its consumer has
+taken a unit of work; rejects wait here until they leave with the next batch. The checkpoint is saved together with
+the state of the output the records went to (``DurableOutput``), so a resumed run cuts the output back to exactly the
+point the checkpoint describes: one explicit interface instead of the output patching the checkpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from tracebridge.delivery.checkpoint import Checkpoint
+from tracebridge.delivery.completeness import CompletenessReport
+from tracebridge.delivery.dedupe import Deduper
+from tracebridge.delivery.rejects import Reject
+
+
+class DurableOutput(Protocol):
+    """Where the records go, as far as a checkpoint cares: a point that everything written so far is durable at."""
+
+    def state(self) -> dict[str, Any]: ...
+
+
+class ExportContext:
+    def __init__(self, checkpoint: Checkpoint | None, output: DurableOutput | None = None) -> None:
+        self.report = CompletenessReport()
+        self.checkpoint = checkpoint
+        self.deduper = Deduper(checkpoint.committed_ids() if checkpoint else ())
+        self.report.unique = len(self.deduper)
+        self._output = output
+        self._rejects: list[Reject] = []
+
+    def reject(self, reject: Reject) -> None:
+        self.report.rejected += 1
+        self._rejects.append(reject)
+
+    @property
+    def has_rejects(self) -> bool:
+        return bool(self._rejects)
+
+    def take_rejects(self) -> list[Reject]:
+        """The rejects since the last call: they go out with the batch being handed over."""
+        rejects, self._rejects = self._rejects, []
+        return rejects
+
+    def expect(self, count: int) -> None:
+        self.report.expected = (self.report.expected or 0) + count
+
+    def save(self, new_ids: Sequence[str] = ()) -> None:
+        """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint)."""
+        if self.checkpoint is not None:
+            output_state = self._output.state() if self._output is not None else {}
+            self.checkpoint.save(new_ids, output_state=output_state)

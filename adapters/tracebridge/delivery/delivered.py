@@ -1,0 +1,53 @@
+"""One record the intake accepted: its decoded JSON and kind, parsed into its vendor model only when needed.
+
+Parsing into the generated models costs more than fetching and more than mapping (the adapters read the JSON), so a
+caller that only wants the vendor JSON (``raw()``) or the common records never pays for it; the model is built for
+``models()``, and to give a record the adapter cannot map the parser's reason.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tracebridge.delivery.kinds import RecordKind
+from tracebridge.records import Record
+
+
+class Delivered:
+    __slots__ = ("_model", "identity", "kind", "raw", "raw_text", "source", "source_id")
+
+    def __init__(
+        self,
+        kind: RecordKind,
+        source: str,
+        raw: Any,
+        *,
+        raw_text: str | None = None,
+        source_id: str | None = None,
+        identity: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.source = source
+        """Where it came from, for a reject: endpoint and page, or file and line."""
+        self.raw = raw
+        """The record as the vendor sent it (decoded JSON, or a CSV row as a dict)."""
+        self.raw_text = raw_text
+        self.source_id = source_id
+        """The vendor's own id of the record, for a reject."""
+        self.identity = identity
+        """The dedupe key it was accepted under (a paged listing commits these with its checkpoint)."""
+        self._model: Any = None
+
+    @property
+    def model(self) -> Any:
+        """The vendor model; raises whatever the parser raises for a record that does not fit the spec."""
+        if self._model is None:
+            self._model = self.kind.parse(self.raw)
+        return self._model
+
+    def normalize(self) -> list[Record]:
+        return self.kind.normalize(self.raw)
+
+    def raw_json(self) -> str:
+        return self.raw_text if self.raw_text is not None else json.dumps(self.raw, ensure_ascii=False, default=str)

@@ -1,0 +1,106 @@
+"""Reading one attempt at a Galileo export stream: lines to records, the prefix of a restart skipped and verified.
+
+A broken stream cannot be resumed, only restarted from its first record, so a restart skips the records delivered
+before it by position. The skipped prefix is fingerprinted as it is read and compared with the fingerprint of what
+was delivered; if the server's order changed anyway, the export stops with ``ExportChangedError`` rather than
+deliver a duplicate or skip a record. Every record past the prefix goes through the intake like any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+
+from tracebridge.acyclic import acyclic_allocations
+from tracebridge.delivery.context import ExportContext
+from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.intake import Intake
+from tracebridge.delivery.kinds import always
+from tracebridge.delivery.raw import RawRecord
+from tracebridge.errors import ExportChangedError, FileLayoutError, StreamBrokenError
+from tracebridge.galileo.csv_rows import CsvRowAssembler
+from tracebridge.galileo.kinds import GALILEO_RECORD
+from tracebridge.json_codec import loads
+from tracebridge.transport.lines import stream_lines
+
+_GALILEO = always(GALILEO_RECORD)
+
+
+class StreamReader:
+    """One attempt at reading the stream; ``skip`` records were delivered by earlier attempts (or a killed run)."""
+
+    def __init__(self, context: ExportContext, where: str, export_format: str, *, skip: int, fingerprint: str) -> None:
+        self.context = context
+        self.where = where
+        self.skip = skip
+        self.expected_fingerprint = fingerprint
+        self.seen = 0
+        self.hasher = hashlib.blake2b(digest_size=16)
+        self.intake = Intake(context)
+        self.rows = CsvRowAssembler() if export_format == "csv" else None
+        self._line_number = 0
+
+    def position(self) -> tuple[int, str]:
+        """Records delivered so far (the prefix included) and the fingerprint of them: what a restart skips."""
+        if self.seen >= self.skip:
+            return self.seen, self.hasher.hexdigest()
+        return self.skip, self.expected_fingerprint
+
+    async def read(self, response: httpx.Response) -> AsyncIterator[list[Delivered]]:
+        report = self.context.report
+        async for lines in stream_lines(response, self.where):
+            report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
+            units: list[Delivered] = []
+            with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
+                for line in lines:
+                    for raw in self._records_of_line(line):
+                        item = self._accept(raw)
+                        if item is not None:
+                            units.append(item)
+            if units:
+                yield units
+
+    def finish(self) -> None:
+        """The stream ended: check it ended cleanly and held at least the prefix delivered before."""
+        if self.rows is not None and self.rows.unfinished:
+            raise StreamBrokenError(f"{self.where}: the CSV stream ended inside a quoted field")
+        if self.seen < self.skip:
+            raise ExportChangedError(
+                f"{self.where}: the restarted export holds {self.seen} records, fewer than the {self.skip} "
+                "already delivered; start the export again"
+            )
+
+    def _records_of_line(self, line: bytes) -> Iterator[RawRecord]:
+        """The records a line completes: one JSON record, or (CSV) the rows whose quotes it balances."""
+        self._line_number += 1
+        text = line.decode("utf-8", errors="replace")
+        if self.rows is None:
+            if not text.strip():
+                return
+            try:
+                yield RawRecord("", loads(text), text=text)
+            except ValueError as exc:
+                yield RawRecord("", None, text=text, problem=f"not valid JSON: {exc}")
+            return
+        try:
+            for row in self.rows.feed(self._line_number, text):
+                yield RawRecord("", row.cells, text=row.text, problem=row.problem)
+        except FileLayoutError as exc:
+            raise StreamBrokenError(f"{self.where}: {exc}") from None
+
+    def _accept(self, raw: RawRecord) -> Delivered | None:
+        index = self.seen
+        self.seen += 1
+        source_id = raw.value.get("id") if isinstance(raw.value, dict) else None
+        self.hasher.update(f"{source_id or raw.raw_text()}\n".encode())
+        if index < self.skip:
+            if index + 1 == self.skip and self.hasher.hexdigest() != self.expected_fingerprint:
+                raise ExportChangedError(
+                    f"{self.where}: after a restart the first {self.skip} records are not the ones already "
+                    "delivered (the data changed under the export); start the export again"
+                )
+            return None
+        located = RawRecord(f"{self.where} record {index + 1}", raw.value, raw.text, raw.problem)
+        return self.intake.accept(located, _GALILEO)

@@ -1,0 +1,22 @@
+"""How Humanloop records sit in files: the shapes of saved API pages, JSONL dumps and the export tool's files.
+
+``tracebridge.imports`` reads the files; these declarations say which kind each record is. The export tool's
+directory has its own walk (``tracebridge.humanloop.export_directory``), which uses the same shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from tracebridge.delivery.kinds import always
+from tracebridge.delivery.shapes import FileShape
+from tracebridge.humanloop import formats, kinds
+from tracebridge.humanloop.nested import nested_log_identities
+
+V4_EXPORT: Final = FileShape(formats.V4_EXPORT, "json", always(kinds.V4_LOG))
+V5_EVALUATION_LOGS: Final = FileShape(formats.V5_EVALUATION_LOGS, "json", kinds.v5_log_or_evaluation_log)
+V5_LOGS: Final = FileShape(formats.V5_LOGS, "json", kinds.v5_log_or_evaluation_log, known_repeats=nested_log_identities)
+"""Bare Logs as the export tool writes them: every nested Log is repeated on its own line, in its own file."""
+
+SHAPES: Final[dict[str, FileShape]] = {shape.format: shape for shape in (V4_EXPORT, V5_EVALUATION_LOGS, V5_LOGS)}
+"""The file formats ``--from`` can name, by name (the export directory is not a file format)."""
