@@ -38,15 +38,16 @@ def _query_parameters(operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 LISTINGS = {
-    "project logs": (endpoints.PROJECT_LOGS, {"id": "pr_1"}, {}),
-    "evaluation datapoints": (endpoints.EVALUATION_DATAPOINTS, {"id": "ev_1"}, {"evaluatee_id": "evv_1"}),
-    "evaluation logs": (endpoints.EVALUATION_LOGS, {"id": "ev_1"}, {"run_id": ["run_1", "run_2"]}),
+    "project logs": (endpoints.PROJECT_LOGS, ()),
+    "evaluation datapoints": (endpoints.EVALUATION_DATAPOINTS, ("evaluatee_id",)),
+    "evaluation logs": (endpoints.EVALUATION_LOGS, ("run_id",)),
 }
+"""Each listing, and the query parameters its client method passes beside the page ones."""
 
 
 @pytest.mark.parametrize("name", LISTINGS)
 def test_a_listing_pages_as_its_spec_says(name: str) -> None:
-    listing, path_params, query = LISTINGS[name]
+    listing, query = LISTINGS[name]
     assert isinstance(listing, PagedEndpoint)
     operation = _operation(listing.endpoint)
     parameters = _query_parameters(operation)

@@ -19,7 +19,7 @@ from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.filter_syntax import FilterSyntaxError, parse_filter, parse_sort
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.cli.parsers import add_command
+from tracebridge.cli.parsers import add_command, add_command_group
 from tracebridge.galileo import connection as galileo_source
 from tracebridge.humanloop import connection as humanloop_source
 from tracebridge.secrets import ApiKey
@@ -58,15 +58,16 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``export humanloop project|evaluation`` and ``export galileo``."""
-    export = add_command(
+    vendors = add_command_group(
         subparsers,
         "export",
         help="fetch from the Humanloop or Galileo API and write the common records",
         description="Fetch records from a vendor API, map them to the common schema and write them.",
         epilog="examples:\n  tracebridge export humanloop project pr_123\n  tracebridge export galileo PROJECT "
         "--log-stream ID\n",
+        dest="vendor",
+        metavar="VENDOR",
     )
-    vendors = export.add_subparsers(dest="vendor", metavar="VENDOR", required=True)
     _register_humanloop(vendors)
     _register_galileo(vendors)
 
@@ -88,14 +89,15 @@ def _connection_arguments(parser: argparse.ArgumentParser, *, paged: bool) -> No
 
 
 def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    humanloop = add_command(
+    what = add_command_group(
         vendors,
         "humanloop",
         help="Humanloop v4/v5 API",
         description="Export from the Humanloop API.",
         epilog=HUMANLOOP_EPILOG,
+        dest="what",
+        metavar="WHAT",
     )
-    what = humanloop.add_subparsers(dest="what", metavar="WHAT", required=True)
 
     project = add_command(
         what,

@@ -13,7 +13,7 @@ import sys
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.output import add_logging_arguments, configure_logging
-from tracebridge.cli.parsers import add_command
+from tracebridge.cli.parsers import add_command, add_command_group
 from tracebridge.humanloop import connection as humanloop_source
 from tracebridge.secrets import ApiKey
 
@@ -28,14 +28,15 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``humanloop add-logs``."""
-    humanloop = add_command(
+    actions = add_command_group(
         subparsers,
         "humanloop",
         help="Humanloop actions beyond export (add logs to an evaluation run)",
         description="Humanloop actions beyond export.",
         epilog=EPILOG,
+        dest="action",
+        metavar="ACTION",
     )
-    actions = humanloop.add_subparsers(dest="action", metavar="ACTION", required=True)
     add_logs = add_command(
         actions,
         "add-logs",

@@ -23,3 +23,18 @@ def add_command(
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def add_command_group(
+    subparsers: Subparsers[argparse.ArgumentParser],
+    name: str,
+    *,
+    help: str,
+    description: str,
+    epilog: str | None = None,
+    dest: str,
+    metavar: str,
+) -> Subparsers[argparse.ArgumentParser]:
+    """A subcommand that only groups others (``export humanloop ...``): where its subcommands are added."""
+    group = add_command(subparsers, name, help=help, description=description, epilog=epilog)
+    return group.add_subparsers(dest=dest, metavar=metavar, required=True)

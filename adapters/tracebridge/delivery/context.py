@@ -36,6 +36,11 @@ class ExportContext:
         self.report.rejected += 1
         self._rejects.append(reject)
 
+    def withdraw(self, reject: Reject) -> None:
+        """A record the intake accepted turned out unusable (it does not parse, or cannot be mapped): a reject."""
+        self.report.unique -= 1
+        self.reject(reject)
+
     @property
     def has_rejects(self) -> bool:
         return bool(self._rejects)

@@ -177,8 +177,7 @@ class Export(Generic[M]):
             # A generated ``from_dict`` raises KeyError for a missing required field: name the field.
             field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
             problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
-            self._context.report.unique -= 1
-            self._context.reject(
+            self._context.withdraw(
                 Reject(
                     source=item.source,
                     reason=f"does not parse as a {item.kind.name}: {problem}",
@@ -215,8 +214,7 @@ class Export(Generic[M]):
 
     def _reject_unmapped(self, item: Delivered, reason: str, record_id: str | None, field: str | None) -> None:
         assert self._context is not None
-        self._context.report.unique -= 1
-        self._context.reject(
+        self._context.withdraw(
             Reject(
                 source=item.source,
                 reason=f"cannot be mapped: {reason}",
