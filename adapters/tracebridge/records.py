@@ -1,4 +1,4 @@
-"""The common record schema: six record types every Humanloop and Galileo object maps onto.
+"""The common record schema: the record types every Humanloop and Galileo object maps onto.
 
 Why attrs classes rather than dicts: the classes are the single definition of the schema. The JSON Schema that
 ``tracebridge schema`` prints is derived from them (``tracebridge.json_schema``), and serialization
@@ -189,7 +189,74 @@ class ExperimentItem:
     extra: dict[str, Any] = attrs.field(factory=dict, metadata=_doc("Unmapped source fields at original nesting."))
 
 
-Record = Span | Evaluation | Session | DatasetExample | Experiment | ExperimentItem
+@attrs.frozen(kw_only=True)
+class Definition:
+    """Something defined once and used or run many times: a prompt, tool, flow, agent, evaluator or dataset (a
+    Humanloop File), or an evaluation (the evaluators it runs over a file)."""
+
+    record_type: Literal["definition"] = attrs.field(default="definition", init=False)
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, init=False)
+    definition_id: str = attrs.field(metadata=_doc("The source id (pr_..., tl_..., ds_..., an evaluation's id)."))
+    type: str = attrs.field(
+        metadata=_doc("prompt, tool, flow, agent, evaluator, dataset, evaluation, or the source's.")
+    )
+    name: str | None = attrs.field(default=None, metadata=_doc("The name."))
+    path: str | None = attrs.field(default=None, metadata=_doc("The path in the source's directory tree, name last."))
+    directory_id: str | None = attrs.field(default=None, metadata=_doc("The source directory holding it."))
+    description: str | None = attrs.field(default=None, metadata=_doc("Its description."))
+    created_at_unix_nano: int | None = attrs.field(default=None, metadata=_doc("When it was created, UTC ns."))
+    updated_at_unix_nano: int | None = attrs.field(default=None, metadata=_doc("When it last changed, UTC ns."))
+    attributes: dict[str, Any] = attrs.field(factory=dict, metadata=_doc("tracebridge.* attributes (tags, readme...)."))
+    provenance: Provenance
+    extra: dict[str, Any] = attrs.field(factory=dict, metadata=_doc("Unmapped source fields at original nesting."))
+
+
+@attrs.frozen(kw_only=True)
+class DefinitionVersion:
+    """One version of a definition: its full configuration (a prompt's template and model, a tool's function, an
+    evaluator's spec and code, a dataset's schema) and where it is deployed. Shaped so that a destination can push a
+    prompt version (template, model, parameters, tools, response format) with its environments as labels or tags."""
+
+    record_type: Literal["definition_version"] = attrs.field(default="definition_version", init=False)
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, init=False)
+    version_id: str = attrs.field(metadata=_doc("The source version id (prv_..., tv_..., evv_..., dsv_...)."))
+    definition_id: str | None = attrs.field(default=None, metadata=_doc("The definition it is a version of."))
+    definition_type: str | None = attrs.field(default=None, metadata=_doc("prompt, tool, flow, agent, evaluator..."))
+    path: str | None = attrs.field(default=None, metadata=_doc("The definition's path (its name last)."))
+    version_name: str | None = attrs.field(default=None, metadata=_doc("The version's name, if it has one."))
+    version_description: str | None = attrs.field(default=None, metadata=_doc("What changed in this version."))
+    status: str | None = attrs.field(default=None, metadata=_doc("The version's status, e.g. committed or draft."))
+    created_at_unix_nano: int | None = attrs.field(default=None, metadata=_doc("When the version was created, UTC ns."))
+    created_by: dict[str, Any] | None = attrs.field(default=None, metadata=_doc("Who created it {id, email, name}."))
+    template: Any = attrs.field(
+        default=None, metadata=_doc("The template: text, or chat messages in the OTel parts model.")
+    )
+    template_language: str | None = attrs.field(
+        default=None, metadata=_doc("How the template's variables are written: default ({{var}}) or jinja.")
+    )
+    model: str | None = attrs.field(default=None, metadata=_doc("The model, e.g. gpt-4o."))
+    provider: str | None = attrs.field(default=None, metadata=_doc("The provider, as gen_ai.provider.name names it."))
+    parameters: dict[str, Any] | None = attrs.field(
+        default=None, metadata=_doc("Model parameters: temperature, max_tokens, top_p, stop, seed, reasoning_effort...")
+    )
+    tools: list[Any] | None = attrs.field(default=None, metadata=_doc("The tools the model may call (function specs)."))
+    response_format: Any = attrs.field(default=None, metadata=_doc("The response format the model is held to."))
+    spec: dict[str, Any] | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "What else defines it: an evaluator's kind, return type and code, a tool's function and code, "
+            "a dataset's or flow's schema."
+        ),
+    )
+    deployments: list[dict[str, Any]] = attrs.field(
+        factory=list, metadata=_doc("Where it is deployed: {environment_id, environment_name, environment_tag}.")
+    )
+    attributes: dict[str, Any] = attrs.field(factory=dict, metadata=_doc("gen_ai.* and tracebridge.* attributes."))
+    provenance: Provenance
+    extra: dict[str, Any] = attrs.field(factory=dict, metadata=_doc("Unmapped source fields at original nesting."))
+
+
+Record = Span | Evaluation | Session | DatasetExample | Experiment | ExperimentItem | Definition | DefinitionVersion
 """Any common record."""
 
 RECORD_CLASSES: dict[str, type[Record]] = {
@@ -199,5 +266,7 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     "dataset_example": DatasetExample,
     "experiment": Experiment,
     "experiment_item": ExperimentItem,
+    "definition": Definition,
+    "definition_version": DefinitionVersion,
 }
 """Record classes by their ``record_type``, the discriminator every serialized record carries."""

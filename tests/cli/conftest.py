@@ -11,15 +11,9 @@ from typing import Any
 
 import pytest
 from tracebridge.sandbox import RunningSandbox
+from tracebridge.sinks.layout import TABLES
 
-TABLE_FILES = (
-    "spans.jsonl",
-    "evaluations.jsonl",
-    "sessions.jsonl",
-    "dataset_examples.jsonl",
-    "experiments.jsonl",
-    "experiment_items.jsonl",
-)
+TABLE_FILES = tuple(f"{table}.jsonl" for table in TABLES.values())
 
 
 def tracebridge(

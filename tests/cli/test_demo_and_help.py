@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from tracebridge.humanloop.client import HumanloopClient
+from tracebridge.sinks.layout import TABLES
 
-from tests.cli.conftest import TABLE_FILES, read_output, tracebridge
+from tests.cli.conftest import read_output, tracebridge
 from tests.sandbox_plugin import SandboxFactory
 
 COMMANDS = [
@@ -43,11 +44,10 @@ def test_demo_needs_no_key_and_writes_both_vendors(tmp_path: Path) -> None:
     written = read_output(out)
     manifest = json.loads((out / "manifest.json").read_text())
     # The summary, the manifest and the files agree, record type by record type.
-    for name in TABLE_FILES:
-        record_type = {"spans.jsonl": "span", "evaluations.jsonl": "evaluation", "sessions.jsonl": "session",
-                       "dataset_examples.jsonl": "dataset_example", "experiments.jsonl": "experiment",
-                       "experiment_items.jsonl": "experiment_item"}[name]  # fmt: skip
-        assert manifest["counts"][record_type] == len(written[name]), name
+    for record_type, table in TABLES.items():
+        assert manifest["counts"][record_type] == len(written[f"{table}.jsonl"]), table
+    assert manifest["counts"]["experiment"] > 0, "the runs the evaluation logs name"
+    assert manifest["counts"]["definition_version"] > 0, "the versions the logs were made with"
     systems = {row["provenance"]["system"] for row in written["spans.jsonl"]}
     assert systems == {"humanloop", "galileo"}
     assert manifest["completeness"]["complete"] is True

@@ -14,10 +14,10 @@ from tracebridge.humanloop.v5 import normalize_evaluation_log
 from tracebridge.imports import open_import
 
 from tests.imports.export_layout import nested_logs
-from tests.imports.vendor_data import rows
+from tests.imports.vendor_data import own_rows, shared_ids
 
 ROOT = Path(__file__).parents[1] / "fixtures" / "imports" / "humanloop-export"
-FILES = ROOT / "exports" / "2025-09-05T09-30-00" / "files"
+FILES = ROOT / "exports" / "20250905-093000" / "files"
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -33,11 +33,11 @@ def test_the_fixture_is_laid_out_as_the_tool_wrote_it() -> None:
 
 def test_every_record_once_and_as_the_api_path_maps_it() -> None:
     (evaluation,) = FILES.glob("*/evaluations/*")
-    envelopes = _jsonl(evaluation / "logs" / "0.jsonl")
+    envelopes = _jsonl(evaluation / "logs" / "1.jsonl")
     (run_file,) = (evaluation / "runs").iterdir()
     run = json.loads(run_file.read_text())
     dataset = run["dataset"]
-    datapoints = _jsonl(FILES / dataset["id"] / "datapoints" / dataset["version_id"] / "0.jsonl")
+    datapoints = _jsonl(FILES / dataset["id"] / "datapoints" / dataset["version_id"] / "1.jsonl")
     bare = [log for path in sorted(FILES.glob("*/logs/*.jsonl")) for log in _jsonl(path)]
     held = {e["log"]["id"] for e in envelopes}
     held |= {child["id"] for e in envelopes for child in [*nested_logs(e["log"]), *e["evaluator_logs"]]}
@@ -53,20 +53,31 @@ def test_every_record_once_and_as_the_api_path_maps_it() -> None:
     V5EvaluationRunResponse.from_dict(run)
     for log in kept_roots:
         V5EvaluationLogResponse.from_dict({"run_id": "-", "log": log, "evaluator_logs": []})
+    name = json.loads((evaluation / "evaluation.json").read_text())["name"]
     expected = [
-        *(r for e in envelopes for r in normalize_evaluation_log(e)),
-        *humanloop_v5.normalize_evaluation_run(run, evaluation_id=evaluation.name),
         *(r for log in kept_roots for r in humanloop_v5.normalize_log(log)),
+        *humanloop_v5.normalize_evaluation_run(run, evaluation_id=evaluation.name, evaluation_name=name),
+        *(r for e in envelopes for r in normalize_evaluation_log(e, evaluation_id=evaluation.name)),
     ]
     example_rows = Counter(json.dumps(dp["id"]) for dp in datapoints)
     got_examples = [r for r in records if r.record_type == "dataset_example" and r.dataset_id == dataset["id"]]
     assert Counter(json.dumps(r.example_id) for r in got_examples) == example_rows
     assert {r.dataset_version_id for r in got_examples} == {dataset["version_id"]}
     others = [r for r in records if not (r.record_type == "dataset_example" and r.dataset_id == dataset["id"])]
-    assert rows(others) == rows(expected)
+    assert own_rows(others) == own_rows(expected)
+    # What several records carry (a version embedded in every log of it) is kept once; the File and version files
+    # come first, so the versions are the ones written for them, with their deployments.
+    shared = shared_ids(records)
+    assert set(shared) >= set(shared_ids(expected)) and set(shared.values()) == {1}
+    versions = {r.version_id: r for r in records if r.record_type == "definition_version"}
+    assert {r.provenance.parent_id for r in versions.values()} == {None}, "from the version files, not a log"
 
     assert len(kept_roots) == 1  # one bare flow log that no evaluation holds; every other bare line is a repeat
     assert export.report.duplicates == len(bare) - 1
-    assert export.report.unique == len(envelopes) + 1 + len(datapoints) + 1
+    folders = [d for d in FILES.iterdir() if d.is_dir()]
+    file_objects = len(folders) + len(list(FILES.glob("*/versions/*")))
+    assert export.report.unique == len(envelopes) + 1 + len(datapoints) + 1 + 1 + file_objects
+    assert export.report.complete
     assert [r.experiment_id for r in records if r.record_type == "experiment"] == [run["id"]]
+    assert next(r for r in records if r.record_type == "experiment").status == run["status"], "the run's own record"
     assert not export.rejects

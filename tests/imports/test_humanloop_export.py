@@ -15,7 +15,7 @@ from tracebridge.records import DatasetExample, Record
 from tracebridge.sandbox import RunningSandbox
 
 from tests.imports.export_layout import FIRST_FILE_LINES, lay_out, nested_logs
-from tests.imports.vendor_data import humanloop_pages, rows, run_body, write_jsonl
+from tests.imports.vendor_data import humanloop_pages, own_rows, run_body, shared_ids, write_jsonl
 from tests.sandbox_plugin import SandboxFactory
 
 
@@ -30,21 +30,26 @@ def test_bare_logs_with_children_nested_and_repeated(tmp_path: Path, sandbox_fac
     envelopes = [envelope for page in humanloop_pages(sandbox, "v5") for envelope in page["records"]]
     roots = [envelope["log"] for envelope in envelopes]
     layout = lay_out(tmp_path / "humanloop-export", roots=roots, seed=3)
-    first_files = [path for path in layout.log_files if path.name == "0.jsonl"]
+    first_files = [path for path in layout.log_files if path.name == "1.jsonl"]
     assert max(sum(1 for _ in path.open()) for path in first_files) == FIRST_FILE_LINES
-    assert any(path.name == "1.jsonl" for path in layout.log_files)
+    assert any(path.name == "2.jsonl" for path in layout.log_files)
 
     export = open_import([tmp_path / "humanloop-export"])
-    got = rows(export.records())
+    records = list(export.records())
 
-    assert got == rows(record for envelope in envelopes for record in api_log_records(envelope))
+    expected = [record for envelope in envelopes for record in api_log_records(envelope)]
+    assert own_rows(records) == own_rows(expected)
+    shared = shared_ids(records)
+    assert set(shared) == set(shared_ids(expected)), "every File and version the logs were made with"
+    assert set(shared.values()) == {1}, "each once"
     assert export.job["formats"] == {str(tmp_path / "humanloop-export"): ["humanloop-export"]}
     report = export.report
     assert layout.standalone_copies > 300  # flows and agents have children; every child is written twice
     assert report.duplicates == layout.standalone_copies
-    assert report.unique == len(roots)
-    assert report.fetched == len(roots) + layout.standalone_copies
-    assert not export.rejects
+    files = 2 * len(layout.file_dirs) + sum(len(list((d / "versions").iterdir())) - 1 for d in layout.file_dirs)
+    assert report.unique == len(roots) + files, "every log once, and every file.json and version file"
+    assert report.fetched == report.unique + layout.standalone_copies
+    assert report.complete and not export.rejects
 
 
 def test_evaluations_runs_and_datapoints(tmp_path: Path, sandbox: RunningSandbox) -> None:
@@ -66,14 +71,27 @@ def test_evaluations_runs_and_datapoints(tmp_path: Path, sandbox: RunningSandbox
     for run in runs:
         V5EvaluationRunResponse.from_dict(run)
     evaluation_id = sandbox.evaluation_id
-    run_records = [r for run in runs for r in humanloop_v5.normalize_evaluation_run(run, evaluation_id=evaluation_id)]
+    run_records = [
+        r
+        for run in runs
+        for r in humanloop_v5.normalize_evaluation_run(
+            run, evaluation_id=evaluation_id, evaluation_name="Support answers"
+        )
+    ]
 
     export = open_import([tmp_path / "export" / "exports"])  # the export root, or any level of it, works
-    got = rows(export.records())
+    records = list(export.records())
 
-    assert got == rows([*api_records, *run_records, *examples.values()])
+    assert own_rows(records) == own_rows([*api_records, *run_records, *examples.values()])
+    shared = shared_ids(records)
+    assert set(shared) >= set(shared_ids([*api_records, *run_records])) and set(shared.values()) == {1}
+    experiments = {r.experiment_id: r for r in records if r.record_type == "experiment"}
+    assert {r.status for r in experiments.values()} == {run["status"] for run in runs}, "the runs' own records"
+    assert all(r.attributes["tracebridge.experiment.stats"]["num_logs"] > 0 for r in experiments.values())
+    evaluation = next(r for r in records if r.record_type == "definition" and r.type == "evaluation")
+    assert evaluation.name == "Support answers" and evaluation.definition_id == evaluation_id
     assert export.report.duplicates == layout.standalone_copies
-    assert not export.rejects
+    assert export.report.complete and not export.rejects
 
 
 def test_runs_become_experiments_of_their_evaluation(tmp_path: Path, sandbox: RunningSandbox) -> None:
@@ -97,5 +115,7 @@ def test_a_child_read_before_its_parent_is_still_dropped(tmp_path: Path, sandbox
     write_jsonl(logs / "0.jsonl", children)
     write_jsonl(logs / "1.jsonl", [flow, children[0]])
     export = open_import([tmp_path])
-    assert rows(export.records()) == rows(api_log_records(envelope))
+    records = list(export.records())
+    assert own_rows(records) == own_rows(api_log_records(envelope))
+    assert set(shared_ids(records).values()) == {1}
     assert export.report.duplicates == len(children) + 1

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from tracebridge.delivery.once import KEYS
 from tracebridge.records import Record
 from tracebridge.sandbox import RunningSandbox
 from tracebridge.serialization import to_json_dict
@@ -76,3 +77,18 @@ def write_json(path: Path, value: Any, *, indent: int | None = 2) -> Path:
 def rows(records: Iterable[Record]) -> Counter[str]:
     """Records as a multiset of canonical JSON rows: equal when the same records came out, whatever the order."""
     return Counter(json.dumps(to_json_dict(record), sort_keys=True) for record in records)
+
+
+def own_rows(records: Iterable[Record]) -> Counter[str]:
+    """The rows of the records each source record has alone (not the definitions, versions and experiments that
+    several carry, which an export keeps once, whichever copy came first)."""
+    return rows(record for record in records if record.record_type not in KEYS)
+
+
+def shared_ids(records: Iterable[Record]) -> Counter[tuple[str, str]]:
+    """The shared records by type and id: an export holds each once."""
+    return Counter(
+        (record.record_type, getattr(record, KEYS[record.record_type]))
+        for record in records
+        if record.record_type in KEYS
+    )

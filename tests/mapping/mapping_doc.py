@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tracebridge.galileo import mapping as galileo
+from tracebridge.humanloop import definitions as humanloop_definitions
 from tracebridge.humanloop import v4 as humanloop_v4
 from tracebridge.humanloop import v5 as humanloop_v5
 from tracebridge.serialization import to_json_dict
@@ -209,6 +210,8 @@ GALILEO_TYPES = (
 )
 V5_KINDS = ("prompt", "tool", "flow", "agent", "evaluator")
 V4_CONFIGS = ("model", "tool", "evaluator", "agent", "generic")
+FILE_VERSION_MEMBERS = {"prompt": 0, "tool": 1, "evaluator": 2, "flow": 3, "agent": 4, "dataset": 5}
+"""The member of the spec's ``V5FileVersion`` union for each kind (its ``anyOf`` order)."""
 METRIC_STATUSES = (
     "success",
     "roll_up",
@@ -409,6 +412,31 @@ def sections() -> list[Section]:
                 },
             )
         )
+    for i, kind in enumerate((*V5_KINDS, "dataset")):
+        out.append(
+            Section(
+                f"Humanloop v5 {kind} File with one of its versions (an export's `file.json`, `versions/<id>`; "
+                "embedded in every Log, Evaluator Log and Run)",
+                HUMANLOOP_SPEC,
+                "V5FileVersion",
+                humanloop_definitions.file_records,
+                choices={"V5FileVersion": FILE_VERSION_MEMBERS[kind]},
+                note="One `definition` and one `definition_version`; a copy seen again (another log of the same "
+                "version) is kept once per export."
+                if i == 0
+                else "",
+            )
+        )
+    out.append(
+        Section(
+            "Humanloop v5 Evaluation (an export's `evaluations/<id>/evaluation.json`)",
+            HUMANLOOP_SPEC,
+            "V5EvaluationResponse",
+            humanloop_definitions.evaluation_records,
+            include=_not_under("evaluators[].version"),
+            nested={"evaluators[].version": "an Evaluator version: `definition` + `definition_version` (tables above)"},
+        )
+    )
     out.append(
         Section(
             "Galileo `metrics` (system metrics; any other key is a scorer metric)",

@@ -21,9 +21,11 @@ def test_prints_throughput_and_ratio_against_the_json_baseline() -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    # one Galileo llm span -> span + 2 scorer evaluations; one v5 log -> span, 2 evaluations, example, item
+    # one Galileo llm span -> span + 2 scorer evaluations; one v5 log -> span, 2 evaluations, example, item, and once
+    # per export the run it names and the definition and version of each File it was made with (a handful)
     assert "galileo llm spans: 200 source records" in out and "-> 600 common records" in out
-    assert "humanloop v5 logs: 200 source records" in out and "-> 1000 common records" in out
+    shared = re.search(r"humanloop v5 logs: 200 source records .* -> 1(\d{3}) common records", out)
+    assert shared and 1 <= int(shared.group(1)) <= 20, out
     assert len(re.findall(r"json\.loads\+json\.dumps \(same bytes\)\s+[\d.]+s\s+[\d,]+ records/s", out)) == 2
     assert (
         len(re.findall(r"normalize \(adapter \+ to_json_dict\)\s+[\d.]+s\s+[\d,]+ records/s\s+-> ratio [\d.]+x", out))

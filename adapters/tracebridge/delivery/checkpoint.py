@@ -37,6 +37,8 @@ class Checkpoint:
     stream_fingerprint: str = ""
     snapshot_at: str = ""
     """The ``created_at`` cutoff a stream was pinned to; a resumed stream asks for the same snapshot."""
+    kept_once: list[str] = attrs.field(factory=list)
+    """The shared records (definitions, versions, experiments) delivered so far: a resumed export skips them."""
     sink_state: dict[str, Any] = attrs.field(factory=dict)
     """The output's state at the last save: what a resumed writer cuts its files back to."""
 
@@ -62,6 +64,7 @@ class Checkpoint:
             streamed=int(data.get("streamed", 0)),
             stream_fingerprint=str(data.get("stream_fingerprint", "")),
             snapshot_at=str(data.get("snapshot_at", "")),
+            kept_once=[str(key) for key in data.get("kept_once", [])],
             sink_state=dict(data.get("sink_state", {})),
         )
 
@@ -108,6 +111,7 @@ class Checkpoint:
             "streamed": self.streamed,
             "stream_fingerprint": self.stream_fingerprint,
             "snapshot_at": self.snapshot_at,
+            "kept_once": self.kept_once,
             "sink_state": self.sink_state,
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)

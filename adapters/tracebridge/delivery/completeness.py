@@ -26,6 +26,9 @@ class CompletenessReport:
     """Response body bytes read (as decoded by the HTTP client), for progress and throughput."""
     restarts: int = 0
     """Times a broken stream was restarted, or a listing re-read to find records that slid between pages."""
+    problems: list[str] = attrs.field(factory=list)
+    """What the source itself says went wrong beyond counts (an export tool's folder it did not finish, an error it
+    logged): any makes the export incomplete."""
 
     @property
     def missing(self) -> int:
@@ -35,14 +38,17 @@ class CompletenessReport:
 
     @property
     def complete(self) -> bool:
-        return self.missing == 0
+        return self.missing == 0 and not self.problems
 
     def describe(self) -> str:
         expected = "unknown" if self.expected is None else str(self.expected)
-        return (
+        counts = (
             f"expected {expected}, fetched {self.fetched}, unique {self.unique}, "
             f"duplicates dropped {self.duplicates}, rejected {self.rejected}, missing {self.missing}"
         )
+        if not self.problems:
+            return counts
+        return f"{counts}; {len(self.problems)} problem(s): " + "; ".join(self.problems)
 
     def to_dict(self) -> dict[str, object]:
         return {**attrs.asdict(self), "missing": self.missing, "complete": self.complete}

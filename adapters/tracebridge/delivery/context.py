@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from tracebridge.delivery.checkpoint import Checkpoint
 from tracebridge.delivery.completeness import CompletenessReport
 from tracebridge.delivery.dedupe import Deduper
+from tracebridge.delivery.once import KeptOnce
 from tracebridge.delivery.rejects import Reject
 
 
@@ -29,6 +30,8 @@ class ExportContext:
         self.checkpoint = checkpoint
         self.deduper = Deduper(checkpoint.committed_ids() if checkpoint else ())
         self.report.unique = len(self.deduper)
+        self.kept_once = KeptOnce(checkpoint.kept_once if checkpoint else ())
+        """The shared records (definitions, versions, experiments) written so far, by id."""
         self._output = output
         self._rejects: list[Reject] = []
 
@@ -57,4 +60,5 @@ class ExportContext:
         """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint)."""
         if self.checkpoint is not None:
             output_state = self._output.state() if self._output is not None else {}
+            self.checkpoint.kept_once = sorted(self.kept_once.kept)
             self.checkpoint.save(new_ids, output_state=output_state)

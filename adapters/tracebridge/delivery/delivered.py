@@ -8,9 +8,11 @@ caller that only wants the vendor JSON (``raw()``) or the common records never p
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from tracebridge.delivery.kinds import RecordKind
+from tracebridge.mapping.carried import Carried
 from tracebridge.records import Record
 
 
@@ -46,7 +48,7 @@ class Delivered:
             self._model = self.kind.parse(self.raw)
         return self._model
 
-    def normalize(self) -> list[Record]:
+    def normalize(self) -> Sequence[Record | Carried]:
         return self.kind.normalize(self.raw)
 
     def raw_json(self) -> str:

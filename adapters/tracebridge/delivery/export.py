@@ -26,6 +26,7 @@ from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.rejects import Reject
 from tracebridge.delivery.sync import run_batches
 from tracebridge.errors import IncompleteExportError
+from tracebridge.mapping.carried import Carried
 from tracebridge.mapping.errors import MappingError
 from tracebridge.records import Record
 
@@ -200,7 +201,7 @@ class Export(Generic[M]):
         still the contract: a record the adapter cannot map is parsed then, so that one that does not fit the spec
         is rejected as such, with the parser's reason.
         """
-        records: list[Record] = []
+        records: list[Record | Carried] = []
         for item in units:
             try:
                 records.extend(item.normalize())
@@ -210,7 +211,8 @@ class Export(Generic[M]):
             except Exception as exc:  # an adapter bug on one record must not end a million-record export
                 if self._parsed(item):
                     self._reject_unmapped(item, f"{type(exc).__name__}: {exc}", None, None)
-        return records
+        assert self._context is not None
+        return self._context.kept_once.first_copies(records)
 
     def _reject_unmapped(self, item: Delivered, reason: str, record_id: str | None, field: str | None) -> None:
         assert self._context is not None

@@ -8,11 +8,12 @@ records whichever way it arrived.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from tracebridge.mapping.carried import Carried
 from tracebridge.records import Record
 
 Identity = Callable[[Mapping[str, Any]], "str | None"]
@@ -29,8 +30,9 @@ class RecordKind:
     """The generated model of the record; raises for a record that does not fit the vendor's spec."""
     identity: Identity
     """The key that makes a repeat a duplicate, namespaced by kind (``v4_log:data_1``); None when it has no id."""
-    normalize: Callable[[Any], list[Record]]
-    """The adapter: the record (its JSON, or its model) as common records; raises ``MappingError`` when it cannot."""
+    normalize: Callable[[Any], Sequence[Record | Carried]]
+    """The adapter: the record (its JSON, or its model) as common records, those many records carry deferred
+    (``Carried``); raises ``MappingError`` when it cannot."""
 
 
 def id_field(namespace: str, key: str = "id") -> Identity:

@@ -23,6 +23,7 @@ from tracebridge.mapping.ids import record_id_for, span_id_for, trace_id_for
 from tracebridge.mapping.judgments import judgment_attributes
 from tracebridge.mapping.lossless import Fields, as_mapping, put, put_taken
 from tracebridge.mapping.messages import content_part, parse_arguments, to_otel_message
+from tracebridge.mapping.providers import provider_from_model
 from tracebridge.mapping.timing import span_times, to_unix_nano
 from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
 
@@ -463,7 +464,11 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
         finish_reason = None
         if record_type == "llm":
             span_kind = "CLIENT"
-            put(attributes, "gen_ai.request.model", f.take_str("model"))
+            model_name = f.take_str("model")
+            put(attributes, "gen_ai.request.model", model_name)
+            if model_name is not None:
+                # Galileo has no provider field; its model strings name the provider (``openai/gpt-4o``).
+                put(attributes, "gen_ai.provider.name", provider_from_model(model_name))
             put(attributes, "gen_ai.request.temperature", f.take_number("temperature"))
             finish_reason = f.take_str("finish_reason")
             if finish_reason is not None:

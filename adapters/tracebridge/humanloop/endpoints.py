@@ -38,7 +38,7 @@ EVALUATION_DATAPOINTS: Final = PagedEndpoint(
 EVALUATION_LOGS: Final = PagedEndpoint(
     endpoint=Endpoint("humanloop", "v5", "GET", "/evaluations/{id}/logs"),
     pages=ONE_BASED,
-    kind=lambda _parameters: kinds.V5_EVALUATION_LOG,
+    kind=lambda parameters: kinds.v5_evaluation_log(parameters.get("id")),
 )
 """An evaluation's logs with their evaluator logs and datapoints, of the runs named by ``run_id`` (repeatable)."""
 

@@ -14,8 +14,10 @@ from tracebridge.humanloop import formats, kinds
 from tracebridge.humanloop.nested import nested_log_identities
 
 V4_EXPORT: Final = FileShape(formats.V4_EXPORT, "json", always(kinds.V4_LOG))
-V5_EVALUATION_LOGS: Final = FileShape(formats.V5_EVALUATION_LOGS, "json", kinds.v5_log_or_evaluation_log)
-V5_LOGS: Final = FileShape(formats.V5_LOGS, "json", kinds.v5_log_or_evaluation_log, known_repeats=nested_log_identities)
+V5_EVALUATION_LOGS: Final = FileShape(formats.V5_EVALUATION_LOGS, "json", kinds.v5_log_or_evaluation_log())
+V5_LOGS: Final = FileShape(
+    formats.V5_LOGS, "json", kinds.v5_log_or_evaluation_log(), known_repeats=nested_log_identities
+)
 """Bare Logs as the export tool writes them: every nested Log is repeated on its own line, in its own file."""
 
 SHAPES: Final[dict[str, FileShape]] = {shape.format: shape for shape in (V4_EXPORT, V5_EVALUATION_LOGS, V5_LOGS)}

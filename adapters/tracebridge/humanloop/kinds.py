@@ -8,26 +8,34 @@ different kinds in one import never collide; one log evaluated in several runs i
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from humanloop_client.models import (
     V4EvaluationDatapointSnapshotResponse,
     V4LogResponse,
     V5AgentLogResponse,
+    V5AgentResponse,
     V5DatapointResponse,
+    V5DatasetResponse,
     V5EvaluationLogResponse,
+    V5EvaluationResponse,
     V5EvaluationRunResponse,
     V5EvaluatorLogResponse,
+    V5EvaluatorResponse,
     V5FlowLogResponse,
+    V5FlowResponse,
     V5LegacyEvaluationLogResponse,
     V5PromptLogResponse,
+    V5PromptResponse,
     V5ToolLogResponse,
+    V5ToolResponse,
+    V5UnknownFileVersion,
     V5UnknownLogResponse,
 )
 
-from tracebridge.delivery.kinds import RecordKind, id_field
-from tracebridge.humanloop import v4, v5
+from tracebridge.delivery.kinds import KindOf, RecordKind, id_field
+from tracebridge.humanloop import definitions, v4, v5
 from tracebridge.humanloop.formats import is_evaluation_log, log_kind
 from tracebridge.records import Record
 
@@ -46,6 +54,16 @@ _LOG_MODELS: Mapping[str | None, type[V5Log]] = {
     "flow": V5FlowLogResponse,
     "agent": V5AgentLogResponse,
     "evaluator": V5EvaluatorLogResponse,
+}
+
+
+_FILE_MODELS: Mapping[str, type[Any]] = {
+    "prompt": V5PromptResponse,
+    "tool": V5ToolResponse,
+    "flow": V5FlowResponse,
+    "agent": V5AgentResponse,
+    "evaluator": V5EvaluatorResponse,
+    "dataset": V5DatasetResponse,
 }
 
 
@@ -76,10 +94,23 @@ def v5_log_identity(log_id: str) -> str:
 
 
 V4_LOG = RecordKind("humanloop v4 log", V4LogResponse.from_dict, id_field("v4_log"), v4.normalize_log)
-V5_EVALUATION_LOG = RecordKind(
-    "humanloop v5 evaluation log", parse_evaluation_log, evaluation_log_identity, v5.normalize_evaluation_log
+V5_LOG = RecordKind(
+    "humanloop v5 log", parse_v5_log, id_field("v5_log"), functools.partial(v5.normalize_log, defer_versions=True)
 )
-V5_LOG = RecordKind("humanloop v5 log", parse_v5_log, id_field("v5_log"), v5.normalize_log)
+
+
+def v5_evaluation_log(evaluation_id: str | None) -> RecordKind:
+    """An evaluation log of the evaluation ``evaluation_id`` (the record names its run, not its evaluation)."""
+    return RecordKind(
+        "humanloop v5 evaluation log",
+        parse_evaluation_log,
+        evaluation_log_identity,
+        functools.partial(v5.normalize_evaluation_log, evaluation_id=evaluation_id, defer_versions=True),
+    )
+
+
+V5_EVALUATION_LOG = v5_evaluation_log(None)
+"""An evaluation log found where nothing names its evaluation (a JSONL dump of the endpoint's records)."""
 
 
 def v4_datapoint_snapshot(evaluation_id: str | None, evaluatee_id: str | None) -> RecordKind:
@@ -100,13 +131,49 @@ def v4_datapoint_snapshot(evaluation_id: str | None, evaluatee_id: str | None) -
     )
 
 
-def v5_run(evaluation_id: str | None) -> RecordKind:
-    """An EvaluationRun of the evaluation ``evaluation_id`` (a run does not name its evaluation)."""
+def v5_run(
+    evaluation_id: str | None,
+    evaluation_name: str | None = None,
+    stats_by_run: Mapping[str, Mapping[str, Any]] | None = None,
+) -> RecordKind:
+    """An EvaluationRun of the evaluation ``evaluation_id`` (a run does not name its evaluation); an export's
+    ``evaluation.json`` and ``stats.json`` add the evaluation's name and each run's statistics."""
+
+    def normalize(record: Any) -> list[Record]:
+        run_id = record.get("id") if isinstance(record, Mapping) else None
+        stats = (stats_by_run or {}).get(run_id) if isinstance(run_id, str) else None
+        return v5.normalize_evaluation_run(
+            record, evaluation_id=evaluation_id, evaluation_name=evaluation_name, stats=stats
+        )
+
+    return RecordKind("humanloop v5 run", V5EvaluationRunResponse.from_dict, id_field("v5_run"), normalize)
+
+
+def v5_file(namespace: str, deployments: Sequence[Mapping[str, Any]] = (), kind: str | None = None) -> RecordKind:
+    """A File object on its own (an export's ``file.json`` or ``versions/<id>``): its definition and version.
+
+    ``deployments`` are the export's ``deployments.json`` entries of the File; ``kind`` the File's type when the
+    object lacks ``type``. ``namespace`` keeps ``file.json`` apart from the version file that repeats it, so neither
+    counts as the other's duplicate (the export keeps their common records once anyway).
+    """
+
+    def identity(raw: Mapping[str, Any]) -> str | None:
+        value = raw.get("version_id")
+        return f"{namespace}:{value}" if isinstance(value, str) and value else None
+
+    def normalize(record: Any) -> list[Record]:
+        return definitions.file_records(record, kind=kind, deployments=deployments)
+
+    return RecordKind("humanloop v5 file version", _parse_file, identity, normalize)
+
+
+def v5_evaluation(stats: Mapping[str, Any] | None = None) -> RecordKind:
+    """An Evaluation on its own (an export's ``evaluation.json``), with its ``stats.json`` when there is one."""
     return RecordKind(
-        "humanloop v5 run",
-        V5EvaluationRunResponse.from_dict,
-        id_field("v5_run"),
-        functools.partial(v5.normalize_evaluation_run, evaluation_id=evaluation_id),
+        "humanloop v5 evaluation",
+        V5EvaluationResponse.from_dict,
+        id_field("v5_evaluation"),
+        functools.partial(definitions.evaluation_records, stats=stats),
     )
 
 
@@ -125,6 +192,19 @@ def v5_datapoint(dataset_id: str | None, dataset_version_id: str | None) -> Reco
     )
 
 
-def v5_log_or_evaluation_log(raw: Mapping[str, Any]) -> RecordKind:
-    """An export's ``logs/N.jsonl`` may hold envelopes or bare Logs; each record says which."""
-    return V5_EVALUATION_LOG if is_evaluation_log(raw) else V5_LOG
+def v5_log_or_evaluation_log(evaluation_id: str | None = None) -> KindOf:
+    """An export's ``logs/N.jsonl`` may hold envelopes or bare Logs; each record says which. Under
+    ``evaluations/<id>/`` the folder names the envelopes' evaluation."""
+    envelope = v5_evaluation_log(evaluation_id)
+
+    def kind_of(raw: Mapping[str, Any]) -> RecordKind:
+        return envelope if is_evaluation_log(raw) else V5_LOG
+
+    return kind_of
+
+
+def _parse_file(raw: Mapping[str, Any]) -> Any:
+    """The File's model, by its ``type`` (or its version id's prefix): every File type shares one shape of id."""
+    kind = raw.get("type")
+    model = _FILE_MODELS.get(kind if isinstance(kind, str) else "", V5UnknownFileVersion)
+    return model.from_dict(raw)

@@ -19,7 +19,7 @@ from tracebridge.mapping.judgments import annotator_kind, judgment_attributes
 from tracebridge.mapping.lossless import Fields, as_mapping, put, put_taken
 from tracebridge.mapping.messages import text_of, to_otel_message, to_otel_messages
 from tracebridge.mapping.timing import seconds_to_nano, span_times, to_unix_nano
-from tracebridge.records import DatasetExample, Evaluation, Provenance, Record, Session, Span
+from tracebridge.records import DatasetExample, Evaluation, Experiment, Provenance, Record, Session, Span
 
 SYSTEM: Final = "humanloop"
 API_VERSION = "v4"
@@ -375,6 +375,14 @@ def normalize_datapoint_snapshot(
             None,
         )
     if experiment_id is not None:
+        # The experiment itself (the evaluatee's run of the evaluation): named by every snapshot, kept once.
+        records.append(
+            Experiment(
+                experiment_id=experiment_id,
+                evaluation_id=evaluation_id,
+                provenance=_provenance("evaluatee" if evaluatee_id else "evaluation", experiment_id),
+            )
+        )
         item_attributes: dict[str, Any] = {}
         put(item_attributes, "tracebridge.experiment.evaluation_id", evaluation_id)
         put(item_attributes, "tracebridge.experiment.evaluatee_id", evaluatee_id)

@@ -8,13 +8,16 @@ and the experiment item linking run x datapoint -> span. The v5 Log union has no
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
 
 from tracebridge.humanloop.config import file_identity, model_parameters, operation_for_model
+from tracebridge.humanloop.definitions import file_records
 from tracebridge.humanloop.formats import log_kind
+from tracebridge.mapping.carried import Carried
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.experiment_items import experiment_item
 from tracebridge.mapping.ids import span_id_for, trace_id_for
@@ -40,7 +43,15 @@ ENVELOPE_KEY = "evaluation_log"
 class _Context:
     """What a nested Log inherits from where it was found (a plain slotted class: built once per nested Log)."""
 
-    __slots__ = ("api_version", "experiment_id", "judged_log_id", "judged_trace_id", "parent_log_id", "trace_key")
+    __slots__ = (
+        "api_version",
+        "defer",
+        "experiment_id",
+        "judged_log_id",
+        "judged_trace_id",
+        "parent_log_id",
+        "trace_key",
+    )
 
     def __init__(
         self,
@@ -51,6 +62,7 @@ class _Context:
         judged_trace_id: str | None = None,
         experiment_id: str | None = None,
         api_version: str = API_VERSION,
+        defer: bool = False,
     ) -> None:
         self.trace_key = trace_key
         self.parent_log_id = parent_log_id  # the Log a nested span hangs under (trace_children)
@@ -58,6 +70,7 @@ class _Context:
         self.judged_trace_id = judged_trace_id
         self.experiment_id = experiment_id
         self.api_version = api_version
+        self.defer = defer  # embedded File versions as ``Carried`` (built only where kept), not as records
 
 
 def _provenance(record_type: str, source_id: str | None, ctx: _Context, **ids: str | None) -> Provenance:
@@ -181,7 +194,7 @@ def _kind_attributes(kind: str | None, f: Fields, attributes: dict[str, Any]) ->
     return None, kind, "INTERNAL"  # evaluator Logs become evaluations, not spans; kept for completeness
 
 
-def _log_records(log: Any, ctx: _Context, path: str) -> list[Record]:
+def _log_records(log: Any, ctx: _Context, path: str) -> list[Record | Carried]:
     """A v5 Log (any kind) and everything nested in it, as records."""
     if not isinstance(log, dict):
         raise MappingError("a v5 log must be an object", record_id=None, field_path=path)
@@ -191,7 +204,7 @@ def _log_records(log: Any, ctx: _Context, path: str) -> list[Record]:
     return _span_log_records(log, kind, ctx, path)
 
 
-def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, path: str) -> list[Record]:
+def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, path: str) -> list[Record | Carried]:
     f = Fields(log)
     log_id = f.take_str("id")
     if log_id is None:
@@ -204,6 +217,7 @@ def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, p
     trace_id = trace_id_for(SYSTEM, trace_key)
     span_id = span_id_for(SYSTEM, log_id)
     start, end, derived = _timing(f, attributes)
+    version_records = _embedded_version(log, kind, log_id, ctx, path)
     operation, name, span_kind = _kind_attributes(kind, f, attributes)
     put(attributes, "gen_ai.operation.name", operation)
     _common_log_fields(f, attributes)
@@ -234,12 +248,20 @@ def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, p
         attributes["tracebridge.parent.inferred"] = True
 
     judged_ctx = _Context(
-        judged_log_id=log_id, judged_trace_id=trace_id, experiment_id=ctx.experiment_id, api_version=ctx.api_version
+        judged_log_id=log_id,
+        judged_trace_id=trace_id,
+        experiment_id=ctx.experiment_id,
+        api_version=ctx.api_version,
+        defer=ctx.defer,
     )
     child_ctx = _Context(
-        trace_key=trace_key, parent_log_id=log_id, experiment_id=ctx.experiment_id, api_version=ctx.api_version
+        trace_key=trace_key,
+        parent_log_id=log_id,
+        experiment_id=ctx.experiment_id,
+        api_version=ctx.api_version,
+        defer=ctx.defer,
     )
-    children: list[Record] = []
+    children: list[Record | Carried] = []
     evaluator_logs = f.take_list("evaluator_logs")
     for i, item in enumerate(evaluator_logs or ()):
         children.extend(_log_records(item, judged_ctx, f"{path}.evaluator_logs[{i}]"))
@@ -264,16 +286,34 @@ def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, p
         ),
         extra=f.rest(),
     )
-    return [span, *children]
+    return [span, *children, *version_records]
 
 
-def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> list[Record]:
+def _embedded_version(
+    log: Mapping[str, Any], kind: str | None, log_id: str, ctx: _Context, path: str
+) -> list[Record | Carried]:
+    """The definition and version of the File a Log was made with (embedded whole in every Log of it)."""
+    file = log.get(kind) if kind is not None else None
+    if not isinstance(file, dict) or not isinstance(file.get("version_id"), str):
+        return []
+    api_version = ctx.api_version
+
+    def build() -> list[Record]:
+        return file_records(file, kind=kind, api_version=api_version, found_in=log_id, path=f"{path}.{kind}")
+
+    if ctx.defer:
+        return [Carried(f"definition_version:{file['version_id']}", build)]
+    return [*build()]
+
+
+def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> list[Record | Carried]:
     """An Evaluator Log: one evaluation of the Log it judges (``parent_id``), judgment mapped by ``return_type``."""
     f = Fields(log)
     log_id = f.take_str("id")
     if log_id is None:
         raise MappingError("a v5 evaluator log has no id", record_id=None, field_path=f"{path}.id")
     attributes: dict[str, Any] = {}
+    version_records = _embedded_version(log, "evaluator", log_id, ctx, path)
     evaluator = f.child("evaluator")
     label = file_identity(evaluator, "evaluator", attributes, prefix="tracebridge.evaluator.")
     spec = evaluator.child("spec")
@@ -304,12 +344,12 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
         f.drop("created_at")
     parent_id = f.take_str("parent_id") or ctx.judged_log_id
     status = "error" if error is not None else ("success" if judgment is not None else "pending")
-    records: list[Record] = []
+    records: list[Record | Carried] = []
     parent_trace_id = ctx.judged_trace_id if parent_id == ctx.judged_log_id else None
     parent = f.get("parent")
     if isinstance(parent, dict):
         f.drop("parent")
-        parent_ctx = _Context(experiment_id=ctx.experiment_id, api_version=ctx.api_version)
+        parent_ctx = _Context(experiment_id=ctx.experiment_id, api_version=ctx.api_version, defer=ctx.defer)
         parent_records = _log_records(parent, parent_ctx, f"{path}.parent")
         records.extend(parent_records)
         first = parent_records[0] if parent_records else None
@@ -318,10 +358,16 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
     if ctx.experiment_id is not None:
         attributes["tracebridge.experiment.id"] = ctx.experiment_id
     # An Evaluator Log's own call tree (its LLM call, judgments of the judgment) hangs under the Evaluator Log.
-    experiment_id, api_version = ctx.experiment_id, ctx.api_version
+    experiment_id, api_version, defer = ctx.experiment_id, ctx.api_version, ctx.defer
     for key, nested_ctx in (
-        ("evaluator_logs", _Context(judged_log_id=log_id, experiment_id=experiment_id, api_version=api_version)),
-        ("trace_children", _Context(parent_log_id=log_id, experiment_id=experiment_id, api_version=api_version)),
+        (
+            "evaluator_logs",
+            _Context(judged_log_id=log_id, experiment_id=experiment_id, api_version=api_version, defer=defer),
+        ),
+        (
+            "trace_children",
+            _Context(parent_log_id=log_id, experiment_id=experiment_id, api_version=api_version, defer=defer),
+        ),
     ):
         for i, item in enumerate(f.take_list(key) or ()):
             records.extend(_log_records(item, nested_ctx, f"{path}.{key}[{i}]"))
@@ -338,7 +384,7 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
         provenance=_provenance("evaluator_log", log_id, ctx, parent_id=parent_id, trace_id=f.take_str("trace_id")),
         extra=f.rest(),
     )
-    return [evaluation, *records]
+    return [evaluation, *records, *version_records]
 
 
 def _datapoint_record(
@@ -378,7 +424,9 @@ def _subject(file: Fields, default_kind: str = "file") -> tuple[dict[str, Any], 
     return subject, label
 
 
-def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
+def _evaluation_log(
+    record: Mapping[str, Any], *, legacy: bool, evaluation_id: str | None, defer: bool
+) -> list[Record | Carried]:
     f = Fields(record)
     api_version = "v5-legacy" if legacy else API_VERSION
     item_attributes: dict[str, Any] = {}
@@ -395,12 +443,13 @@ def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
             experiment_id = subject.get("version_id") or subject.get("id") or label
     else:
         experiment_id = f.take_str("run_id")
-    ctx = _Context(experiment_id=experiment_id, api_version=api_version)
-    records: list[Record] = []
+    ctx = _Context(experiment_id=experiment_id, api_version=api_version, defer=defer)
+    records: list[Record | Carried] = []
     log = f.take("log")
     log_records = _log_records(log, ctx, "log")
     records.extend(log_records)
-    main = log_records[0] if log_records else None
+    # The Log's own record comes first (a span, or an Evaluator Log's evaluation); carried versions come after.
+    main = log_records[0] if log_records and not isinstance(log_records[0], Carried) else None
     log_id = main.provenance.source_id if main is not None else None
     evaluated_ctx = ctx
     if isinstance(main, Span):
@@ -409,6 +458,7 @@ def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
             judged_trace_id=main.trace_id,
             experiment_id=experiment_id,
             api_version=api_version,
+            defer=defer,
         )
     for i, item in enumerate(f.take_list("evaluator_logs") or ()):
         records.extend(_log_records(item, evaluated_ctx, f"evaluator_logs[{i}]"))
@@ -423,6 +473,8 @@ def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
         example_id = value if isinstance(value, str) else None
     if experiment_id is not None:
         span = main if isinstance(main, Span) else None
+        named = functools.partial(_named_experiment, experiment_id, evaluation_id, item_attributes, ctx)
+        records.append(Carried(f"experiment:{experiment_id}", lambda: [named()]) if defer else named())
         records.append(
             experiment_item(
                 experiment_id=experiment_id,
@@ -441,24 +493,49 @@ def _evaluation_log(record: Mapping[str, Any], *, legacy: bool) -> list[Record]:
     return records
 
 
-def normalize_evaluation_log(record: Any) -> list[Record]:
+def _named_experiment(
+    experiment_id: str, evaluation_id: str | None, item_attributes: Mapping[str, Any], ctx: _Context
+) -> Experiment:
+    """The experiment an evaluation log names (its run, or for the legacy shape its evaluated version): the
+    export keeps the first of these per id, or the run's own record when the run object came first."""
+    subject = {
+        key.removeprefix("tracebridge.experiment.subject."): value
+        for key, value in item_attributes.items()
+        if key.startswith("tracebridge.experiment.subject.")
+    }
+    return Experiment(
+        experiment_id=experiment_id,
+        evaluation_id=evaluation_id,
+        name=subject.get("version_name") or subject.get("path") or subject.get("name"),
+        subject=subject or None,
+        provenance=_provenance("evaluation_log_run", experiment_id, ctx),
+    )
+
+
+def normalize_evaluation_log(
+    record: Any, *, evaluation_id: str | None = None, defer_versions: bool = False
+) -> list[Record | Carried]:
     """A v5 evaluation log record (``V5EvaluationLogResponse``, the legacy shape, or the same JSON) as records.
 
     The legacy shape (``{evaluated_version, datapoint, log, evaluator_logs}``, exports before Nov 2024) is recognised
-    by its missing ``run_id``.
+    by its missing ``run_id``. ``evaluation_id`` (the endpoint's, or the export folder's) names the evaluation the
+    run belongs to: the record does not. ``defer_versions`` returns the File versions embedded in the logs as
+    ``Carried`` (an export builds the first copy of each only), else as records.
     """
     data = as_mapping(record)
-    return _evaluation_log(data, legacy="run_id" not in data)
+    return _evaluation_log(data, legacy="run_id" not in data, evaluation_id=evaluation_id, defer=defer_versions)
 
 
-def normalize_legacy_evaluation_log(record: Any) -> list[Record]:
+def normalize_legacy_evaluation_log(
+    record: Any, *, evaluation_id: str | None = None, defer_versions: bool = False
+) -> list[Record | Carried]:
     """The pre-Nov-2024 shape (``V5LegacyEvaluationLogResponse``) explicitly."""
-    return _evaluation_log(as_mapping(record), legacy=True)
+    return _evaluation_log(as_mapping(record), legacy=True, evaluation_id=evaluation_id, defer=defer_versions)
 
 
-def normalize_log(record: Any) -> list[Record]:
+def normalize_log(record: Any, *, defer_versions: bool = False) -> list[Record | Carried]:
     """A bare v5 Log of any kind (as found in ``logs/N.jsonl`` of an export) and everything nested in it."""
-    return _log_records(as_mapping(record), _Context(), "log")
+    return _log_records(as_mapping(record), _Context(defer=defer_versions), "log")
 
 
 def normalize_datapoint(
@@ -470,13 +547,33 @@ def normalize_datapoint(
     return [_datapoint_record(as_mapping(record), _Context(), "datapoint", dataset)]
 
 
-def normalize_evaluation_run(record: Any, *, evaluation_id: str | None = None) -> list[Record]:
-    """A v5 Run (``V5EvaluationRunResponse``) as an experiment, plus the dataset's datapoints when it embeds them."""
-    f = Fields(as_mapping(record))
+def normalize_evaluation_run(
+    record: Any,
+    *,
+    evaluation_id: str | None = None,
+    evaluation_name: str | None = None,
+    stats: Mapping[str, Any] | None = None,
+) -> list[Record]:
+    """A v5 Run (``V5EvaluationRunResponse``) as an experiment, the definitions and versions of what it ran (the
+    evaluated version and the dataset), and the dataset's datapoints when it embeds them.
+
+    A run does not name its evaluation: ``evaluation_id`` and ``evaluation_name`` come from where it was found (an
+    export's ``evaluations/<id>/``, its ``evaluation.json``), ``stats`` is its entry of the evaluation's
+    ``stats.json`` (``run_stats``), kept whole.
+    """
+    data = as_mapping(record)
+    f = Fields(data)
     run_id = f.take_str("id")
     if run_id is None:
         raise MappingError("a v5 run has no id", record_id=None, field_path="id")
     attributes: dict[str, Any] = {}
+    put(attributes, "tracebridge.evaluation.name", evaluation_name)
+    put(attributes, "tracebridge.experiment.stats", dict(stats) if stats is not None else None)
+    definitions: list[Record] = []
+    for key, kind in (("version", None), ("dataset", "dataset")):
+        embedded = data.get(key)
+        if isinstance(embedded, dict) and isinstance(embedded.get("version_id"), str):
+            definitions.extend(file_records(embedded, kind=kind, found_in=run_id, path=key))
     ctx = _Context(experiment_id=run_id)
     records: list[Record] = []
     dataset = f.child("dataset")
@@ -518,4 +615,4 @@ def normalize_evaluation_run(record: Any, *, evaluation_id: str | None = None) -
         provenance=_provenance("evaluation_run", run_id, ctx),
         extra=f.rest(),
     )
-    return [experiment, *records]
+    return [experiment, *records, *definitions]

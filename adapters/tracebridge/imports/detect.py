@@ -23,7 +23,7 @@ from tracebridge.imports.errors import ImportFormatError
 from tracebridge.imports.formats import FORMATS, ImportFormat, classify, compatible
 from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl
 from tracebridge.imports.shapes import SHAPES
-from tracebridge.imports.tasks import FileTask
+from tracebridge.imports.tasks import FileTask, ImportPlan
 from tracebridge.imports.textfile import first_lines, head
 from tracebridge.mapping.errors import MappingError
 
@@ -33,24 +33,28 @@ EMPTY_PAGE = "the JSON holds no records"
 _HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
-def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> list[FileTask]:
+def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> ImportPlan:
     """Every file to read for ``paths``, in order; an ImportFormatError for a path that cannot be imported at all."""
-    tasks: list[FileTask] = []
+    result = ImportPlan(tasks=[])
     for group, path in enumerate(paths):
         if not path.exists():
             raise ImportFormatError(path, "no such file or directory")
         if path.is_dir():
-            tasks.extend(_directory(path, from_format, group))
+            _directory(path, from_format, group, result)
         elif from_format == EXPORT_DIRECTORY:
             raise ImportFormatError(path, "a humanloop-export is a directory (exports/<ts>/files/<file_id>/...)")
         else:
-            tasks.append(file_task(path, from_format, group))
-    return tasks
+            result.tasks.append(file_task(path, from_format, group))
+    return result
 
 
-def _directory(path: Path, from_format: ImportFormat | None, group: int) -> list[FileTask]:
+def _directory(path: Path, from_format: ImportFormat | None, group: int, result: ImportPlan) -> None:
     if from_format in (None, EXPORT_DIRECTORY) and export_directory.is_export_dir(path):
-        return [FileTask(file, shape, group) for file, shape in export_directory.export_files(path)]
+        export = export_directory.export_plan(path)
+        result.tasks.extend(FileTask(f.path, f.shape, group, f.owed_to) for f in export.files)
+        result.owed.update(export.owed)
+        result.problems.extend(export.problems)
+        return
     if from_format == EXPORT_DIRECTORY:
         raise ImportFormatError(
             path,
@@ -60,7 +64,7 @@ def _directory(path: Path, from_format: ImportFormat | None, group: int) -> list
     files = sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.parts))
     if not files:
         raise ImportFormatError(path, "the directory holds no files to import")
-    return [file_task(file, from_format, group) for file in files]
+    result.tasks.extend(file_task(file, from_format, group) for file in files)
 
 
 def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> FileTask:

@@ -48,7 +48,8 @@ def open_import(
         raise ValueError("name at least one file or directory to import")
     fmt = check_format(from_format) if from_format is not None else None
     named = [Path(p) for p in paths]
-    tasks = plan(named, fmt)
+    planned = plan(named, fmt)
+    tasks = planned.tasks
     formats = {
         str(path): sorted({t.shape.format for t in tasks if t.group == i and t.shape.format})
         for i, path in enumerate(named)
@@ -59,11 +60,14 @@ def open_import(
         intake = Intake(context, replay=state.streamed if state is not None else 0)
         for identity in _known_repeats(tasks):
             context.deduper.first_time(identity)
-        totals: dict[Path, int] = {}
+        context.report.problems.extend(planned.problems)
+        tally = _Tally(dict(planned.owed))
         units: list[Delivered] = []
         for task in tasks:
             misfit = functools.partial(_misfit, task.shape.format) if task.shape.format else None
-            for raw in task.read(functools.partial(_note_total, totals, task.path.parent)):
+            before = _accounted(context)
+            paged: list[int] = []
+            for raw in task.read(paged.append):
                 item = intake.accept(raw, task.shape.kind_of, misfit)
                 if item is not None:
                     units.append(item)
@@ -72,11 +76,11 @@ def open_import(
                     units = []
                     _save(context, intake)
             context.report.pages += 1
+            tally.add(task, paged, _accounted(context) - before)
         if units:
             yield units
             _save(context, intake)
-        for total in totals.values():
-            context.expect(total)
+        tally.settle(context)
 
     return Export(
         source,
@@ -87,8 +91,36 @@ def open_import(
     )
 
 
-def _note_total(totals: dict[Path, int], folder: Path, total: int) -> None:
-    totals[folder] = max(totals.get(folder, 0), total)
+def _accounted(context: ExportContext) -> int:
+    """Records accounted for so far: delivered once, or rejected (a duplicate is neither: it was counted already)."""
+    return context.report.unique + context.report.rejected
+
+
+class _Tally:
+    """What each count a source promises got: page totals (per folder: pages of one listing are saved side by side,
+    each saying the listing's total) and the counts an export tool's files state (``owed``)."""
+
+    def __init__(self, owed: dict[str, int]) -> None:
+        self.owed = owed
+        self.found: dict[str, int] = {}
+
+    def add(self, task: FileTask, totals: list[int], accounted: int) -> None:
+        if totals:
+            key = f"pages in {task.path.parent}"
+            self.owed[key] = max(self.owed.get(key, 0), *totals)
+        else:
+            key = task.owed_to or ""
+        if key:
+            self.found[key] = self.found.get(key, 0) + accounted
+
+    def settle(self, context: ExportContext) -> None:
+        """What is missing, as the report's expected count and, per count, a problem naming it."""
+        if not self.owed:
+            return
+        report = context.report
+        short = {key: owed - self.found.get(key, 0) for key, owed in self.owed.items() if owed > self.found.get(key, 0)}
+        report.problems.extend(f"{key}: {self.found.get(key, 0)} of {self.owed[key]}" for key in short)
+        context.expect(report.unique + report.rejected + sum(short.values()))
 
 
 def _describe_paths(paths: Sequence[Path], shown: int = 3) -> str:

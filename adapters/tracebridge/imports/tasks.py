@@ -16,11 +16,22 @@ from tracebridge.imports.textfile import decode, read_lines
 
 
 @attrs.frozen
+class ImportPlan:
+    """What an import reads, the counts its files promise, and what they already say went wrong."""
+
+    tasks: list[FileTask]
+    owed: dict[str, int] = attrs.field(factory=dict)
+    problems: list[str] = attrs.field(factory=list)
+
+
+@attrs.frozen
 class FileTask:
     path: Path
     shape: FileShape
     group: int = 0
-    """Which of the paths the caller named it came from: page totals are summed per named path."""
+    """Which of the paths the caller named it came from (the job lists the formats found per named path)."""
+    owed_to: str | None = None
+    """The count its records are part of, when its source says one (an export's ``datapoints_count``...)."""
 
     def read(self, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
         """The file's records in order; page totals (``json`` layouts) go to ``on_total``."""

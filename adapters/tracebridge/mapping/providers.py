@@ -20,6 +20,45 @@ OTEL_PROVIDER_NAMES: dict[str, str] = {
 """Source provider name -> OTel well-known value (gen_ai.provider.name, semconv 1.41.1)."""
 
 
+MODEL_PREFIXES: dict[str, str] = {
+    **OTEL_PROVIDER_NAMES,
+    "azure_ai": "azure.ai.inference",
+    "vertex_ai": "gcp.vertex_ai",
+    "gemini": "gcp.gemini",
+    "mistral": "mistral_ai",
+    "xai": "x_ai",
+    "perplexity": "perplexity",
+    "watsonx": "ibm.watsonx.ai",
+}
+"""The ``provider/`` prefix of a routed model name (``openai/gpt-4o``, as LiteLLM-style gateways and Galileo write
+them) -> the OTel provider name."""
+
+MODEL_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("gpt-", "openai"),
+    ("o1", "openai"),
+    ("o3", "openai"),
+    ("o4-", "openai"),
+    ("chatgpt-", "openai"),
+    ("claude", "anthropic"),
+    ("command", "cohere"),
+    ("deepseek", "deepseek"),
+    ("mistral", "mistral_ai"),
+    ("grok", "x_ai"),
+)
+"""Model names only one provider serves under its own name, by prefix. Names that several providers serve (Llama,
+Gemini via Vertex or the Gemini API) are not guessed."""
+
+
+def provider_from_model(model: str) -> str | None:
+    """The OTel provider a model name says it comes from: its ``provider/`` prefix when it has a known one, else the
+    model family when only one provider serves it; None when the name does not say."""
+    prefix, slash, _model = model.partition("/")
+    if slash:
+        return MODEL_PREFIXES.get(prefix.lower())
+    lowered = model.lower()
+    return next((provider for family, provider in MODEL_FAMILIES if lowered.startswith(family)), None)
+
+
 def otel_provider_name(provider: str) -> str:
     """The OTel name for a vendor's provider name, or the name itself when OTel has none."""
     return OTEL_PROVIDER_NAMES.get(provider, provider)

@@ -1,7 +1,7 @@
 """The fixed layout of an output directory: which file holds what, in every format.
 
 One name per record type, the same stem in every format (``spans.jsonl``, ``spans.csv``, ``spans.parquet``, table
-``spans``), so a user who learned one format knows where to look in the others. All six are always written, even
+``spans``), so a user who learned one format knows where to look in the others. All are always written, even
 empty: an empty file says "the source had none", a missing one would leave the reader guessing.
 """
 
@@ -19,6 +19,8 @@ TABLES: Final[dict[str, str]] = {
     "dataset_example": "dataset_examples",
     "experiment": "experiments",
     "experiment_item": "experiment_items",
+    "definition": "definitions",
+    "definition_version": "definition_versions",
 }
 """``record_type`` -> file stem and table name, in the order the records module defines the types."""
 

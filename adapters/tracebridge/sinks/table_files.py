@@ -1,6 +1,6 @@
 """The text formats' common ground: one staged file per record type, its byte offset and row count the checkpoint.
 
-JSONL and CSV differ only in how a record becomes bytes (and CSV's header row). Opening the six files under
+JSONL and CSV differ only in how a record becomes bytes (and CSV's header row). Opening the files under
 ``.partial/``, taking their state, publishing them on ``close`` and keeping them on ``abort`` are the same, so they
 live here once.
 """

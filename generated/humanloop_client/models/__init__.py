@@ -67,9 +67,13 @@ from .v5_datapoint_response_inputs_type_0 import V5DatapointResponseInputsType0
 from .v5_datapoint_response_target_type_0 import V5DatapointResponseTargetType0
 from .v5_dataset_response import V5DatasetResponse
 from .v5_dataset_response_type import V5DatasetResponseType
+from .v5_deployment import V5Deployment
 from .v5_environment_response import V5EnvironmentResponse
+from .v5_evaluation_evaluator_response import V5EvaluationEvaluatorResponse
 from .v5_evaluation_log_response import V5EvaluationLogResponse
+from .v5_evaluation_response import V5EvaluationResponse
 from .v5_evaluation_run_response import V5EvaluationRunResponse
+from .v5_evaluation_stats import V5EvaluationStats
 from .v5_evaluator_aggregate import V5EvaluatorAggregate
 from .v5_evaluator_judgment_number_limit import V5EvaluatorJudgmentNumberLimit
 from .v5_evaluator_judgment_option import V5EvaluatorJudgmentOption
@@ -114,6 +118,8 @@ from .v5_prompt_response import V5PromptResponse
 from .v5_prompt_response_type import V5PromptResponseType
 from .v5_redacted_thinking_content import V5RedactedThinkingContent
 from .v5_redacted_thinking_content_type import V5RedactedThinkingContentType
+from .v5_run_stats_response import V5RunStatsResponse
+from .v5_run_stats_response_evaluator_stats_type_0_item import V5RunStatsResponseEvaluatorStatsType0Item
 from .v5_thinking_content import V5ThinkingContent
 from .v5_thinking_content_type import V5ThinkingContentType
 from .v5_tool_function import V5ToolFunction
@@ -195,9 +201,13 @@ __all__ = (
     "V5DatapointResponseTargetType0",
     "V5DatasetResponse",
     "V5DatasetResponseType",
+    "V5Deployment",
     "V5EnvironmentResponse",
+    "V5EvaluationEvaluatorResponse",
     "V5EvaluationLogResponse",
+    "V5EvaluationResponse",
     "V5EvaluationRunResponse",
+    "V5EvaluationStats",
     "V5EvaluatorAggregate",
     "V5EvaluatorJudgmentNumberLimit",
     "V5EvaluatorJudgmentOption",
@@ -240,6 +250,8 @@ __all__ = (
     "V5PromptResponseType",
     "V5RedactedThinkingContent",
     "V5RedactedThinkingContentType",
+    "V5RunStatsResponse",
+    "V5RunStatsResponseEvaluatorStatsType0Item",
     "V5ThinkingContent",
     "V5ThinkingContentType",
     "V5ToolFunction",
