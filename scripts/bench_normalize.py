@@ -33,6 +33,7 @@ from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import KeptOnce
 from tracebridge.galileo.kinds import GALILEO_RECORD
 from tracebridge.humanloop.kinds import V5_EVALUATION_LOG
+from tracebridge.mapping.errors import RejectedPart
 from tracebridge.serialization import to_json_dict
 
 TARGET_RATIO = 4.0
@@ -173,7 +174,9 @@ def as_exported(kind: RecordKind) -> Callable[[], Normalize]:
 
     def start() -> Normalize:
         kept = KeptOnce()
-        return lambda source: kept.first_copies(kind.normalize(source))
+        return lambda source: kept.first_copies(
+            [item for item in kind.normalize(source) if not isinstance(item, RejectedPart)]
+        )
 
     return start
 

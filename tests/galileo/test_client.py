@@ -120,3 +120,17 @@ def test_exactly_one_run_must_be_named(sandbox: RunningSandbox) -> None:
         client(sandbox).export_records(
             sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id, experiment_id=sandbox.experiment_id
         )
+
+
+def test_an_experiment_export_names_its_experiment_and_links_every_trace(sandbox: RunningSandbox) -> None:
+    client = GalileoClient(sandbox.galileo_api_key, base_url=sandbox.base_url)
+    export = client.export_records(sandbox.galileo_project_id, experiment_id=sandbox.experiment_id)
+    records = list(export.records())
+    (experiment,) = [r for r in records if r.record_type == "experiment"]
+    assert experiment.experiment_id == sandbox.experiment_id
+    traces = [r for r in records if r.record_type == "span" and r.provenance.record_type == "trace"]
+    items = [r for r in records if r.record_type == "experiment_item"]
+    assert traces and sorted((i.trace_id, i.span_id) for i in items) == sorted((t.trace_id, t.span_id) for t in traces)
+    assert all(i.experiment_id == sandbox.experiment_id for i in items)
+    log_stream = client.export_records(sandbox.galileo_project_id, log_stream_id=sandbox.log_stream_id)
+    assert not [r for r in log_stream.records() if r.record_type.startswith("experiment")], "a log stream is no run"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from tracebridge.galileo import mapping as galileo
-from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.errors import MappingError, RejectedPart
 from tracebridge.mapping.ids import span_id_for
+from tracebridge.records import Span
 
 from tests.fixture_files import load_lines
 from tests.mapping.fidelity import assert_valid, by_type, missing_leaves
@@ -133,10 +134,14 @@ def test_record_without_id_is_a_mapping_error() -> None:
     assert info.value.field_path == "$.id"
 
 
-def test_nested_child_without_id_names_its_path() -> None:
-    with pytest.raises(MappingError) as info:
-        galileo.normalize_record({"id": "t", "type": "trace", "spans": [{"type": "llm"}]})
-    assert info.value.field_path == "$.spans[0].id"
+def test_a_nested_child_without_id_is_rejected_alone_with_its_path() -> None:
+    # Galileo's own get-trace example nests an empty span: the trace and its other spans are kept, and linked.
+    good = {"type": "llm", "id": "s2", "input": "q", "output": "a"}
+    out = galileo.normalize_record({"id": "t", "type": "trace", "spans": [{"type": "llm"}, good, {}]})
+    parts = [item for item in out if isinstance(item, RejectedPart)]
+    assert [(p.field_path, p.raw) for p in parts] == [("$.spans[0].id", {"type": "llm"}), ("$.spans[2].id", {})]
+    spans = {r.provenance.source_id: r for r in out if isinstance(r, Span)}
+    assert set(spans) == {"t", "s2"} and spans["s2"].parent_span_id == spans["t"].span_id
 
 
 def test_fixture_files_exist() -> None:

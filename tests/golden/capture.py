@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
-NOT_INPUTS = ("otel",)
+NOT_INPUTS = ("otel", "reference")
 """Fixture folders that hold reference material the tests read, not vendor data to import."""
 
 _SECONDS = re.compile(r"\b\d+\.\d+s\b")

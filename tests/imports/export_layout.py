@@ -94,15 +94,22 @@ def write_jsonl_files(directory: Path, records: Sequence[dict[str, Any]]) -> lis
 
 
 def write_logs(
-    files: Path, placed: Sequence[tuple[str | None, dict[str, Any]]], layout: Layout, rng: random.Random
+    files: Path,
+    placed: Sequence[tuple[str | None, dict[str, Any]]],
+    layout: Layout,
+    rng: random.Random,
+    *,
+    export_logs: bool = True,
 ) -> None:
     """Bare logs in their File's folder (or the one named with them), shuffled (completion order); each File's
-    folder holds its own versions."""
+    folder holds its own versions. Without ``export_logs`` (the tool's default) only the Files are written."""
     by_file: dict[str, list[dict[str, Any]]] = {}
     for into, log in placed:
         file_id, version = _file_of(log)
         write_file(files, file_id, version, layout)
         by_file.setdefault(into or file_id, []).append(log)
+    if not export_logs:
+        return
     for file_id, group in by_file.items():
         rng.shuffle(group)
         layout.log_files.extend(write_jsonl_files(files / file_id / "logs", group))
@@ -117,7 +124,10 @@ def lay_out(
     evaluation_id: str | None = None,
     evaluation_name: str = "Support answers",
     seed: int = 0,
+    export_logs: bool = True,
 ) -> Layout:
+    """The export of ``roots`` (bare logs) and an evaluation (``envelopes`` of ``runs``); ``export_logs=False`` is
+    the tool's default, ``EXPORT_LOGS`` unset: Files, versions, evaluations, runs, stats and datapoints, no logs."""
     rng = random.Random(seed)
     layout = Layout(root)
     files = layout.export_dir / "files"
@@ -130,15 +140,16 @@ def lay_out(
     copies = [*children, *envelope_logs, *envelope_nested]
     layout.standalone_copies = len(copies)
     home = _file_of(roots[0])[0] if roots else None  # the roots all in one file: its first JSONL holds 1001
-    write_logs(files, [*((home, log) for log in roots), *((None, log) for log in copies)], layout, rng)
+    placed = [*((home, log) for log in roots), *((None, log) for log in copies)]
+    write_logs(files, placed, layout, rng, export_logs=export_logs)
     if envelopes:
         assert evaluation_id is not None and runs
-        _write_evaluation(files, envelopes, runs, evaluation_id, evaluation_name, layout, rng)
+        _write_evaluation(files, envelopes, runs, evaluation_id, evaluation_name, layout, rng, export_logs=export_logs)
     for file_dir in layout.file_dirs:
         (file_dir / ".done").write_text(DONE_TEXT, encoding="utf-8")
     (layout.export_dir / "export.log").write_text(
         f"2025-09-05 09:30:00.101 | INFO     | __main__:main:101 - Logging to {layout.export_dir}/export.log\n"
-        "2025-09-05 09:30:00.102 | INFO     | __main__:main:103 - EXPORT_LOGS: True\n"
+        f"2025-09-05 09:30:00.102 | INFO     | __main__:main:103 - EXPORT_LOGS: {export_logs}\n"
         f"2025-09-05 09:30:09.870 | INFO     | __main__:main:143 - {len(layout.file_dirs)} Files successfully "
         "exported; 0 Files failed.\n",
         encoding="utf-8",
@@ -154,6 +165,8 @@ def _write_evaluation(
     evaluation_name: str,
     layout: Layout,
     rng: random.Random,
+    *,
+    export_logs: bool,
 ) -> None:
     version = runs[0]["version"]
     file_dir = write_file(files, str(version["id"]), version, layout)
@@ -196,9 +209,10 @@ def _write_evaluation(
     )
     for run in runs:
         write_document(evaluation_dir / "runs" / run["id"], run)
-    shuffled = list(envelopes)
-    rng.shuffle(shuffled)
-    layout.log_files.extend(write_jsonl_files(evaluation_dir / "logs", shuffled))
+    if export_logs:
+        shuffled = list(envelopes)
+        rng.shuffle(shuffled)
+        layout.log_files.extend(write_jsonl_files(evaluation_dir / "logs", shuffled))
     dataset = {key: value for key, value in runs[0]["dataset"].items() if key != "datapoints"}
     datapoints = {e["datapoint"]["id"]: e["datapoint"] for e in envelopes if e.get("datapoint")}
     dataset_dir = write_file(

@@ -87,6 +87,8 @@ class SpecStrategies:
                 merged["properties"].update(part.get("properties", {}))
                 merged["required"] += part.get("required", [])
             return self._object(merged, depth)
+        if "const" in schema:
+            return st.just(schema["const"])
         if "enum" in schema:
             return st.sampled_from([v for v in schema["enum"] if v is not None])
         types = schema.get("type")
@@ -110,6 +112,8 @@ class SpecStrategies:
         if kind == "string":
             if schema.get("format") == "date-time":
                 return _datetime
+            if str(schema.get("format", "")).startswith("uuid"):
+                return st.uuids().map(str)
             return _text
         if kind == "integer":
             return st.integers(-(2**40), 2**40)
@@ -125,7 +129,7 @@ class SpecStrategies:
         optional: dict[str, st.SearchStrategy[Any]] = {}
         for prop, prop_schema in schema.get("properties", {}).items():
             resolved = self._resolve(prop_schema)
-            is_marker = len(resolved.get("enum", [])) == 1
+            is_marker = len(resolved.get("enum", [])) == 1 and "default" not in resolved
             if prop in required or is_marker:
                 fixed[prop] = self._value(prop_schema, depth + 1)
             elif depth < self.max_depth:

@@ -21,6 +21,8 @@ class CompletenessReport:
     duplicates: int = 0
     rejected: int = 0
     """Records that could not be parsed or mapped (they went to the rejects channel, with their raw text)."""
+    parts_rejected: int = 0
+    """Parts of delivered records (a nested child with no id) rejected alone, while the rest of the record was kept."""
     pages: int = 0
     bytes_received: int = 0
     """Response body bytes read (as decoded by the HTTP client), for progress and throughput."""
@@ -46,6 +48,8 @@ class CompletenessReport:
             f"expected {expected}, fetched {self.fetched}, unique {self.unique}, "
             f"duplicates dropped {self.duplicates}, rejected {self.rejected}, missing {self.missing}"
         )
+        if self.parts_rejected:
+            counts += f", parts rejected {self.parts_rejected}"
         if not self.problems:
             return counts
         return f"{counts}; {len(self.problems)} problem(s): " + "; ".join(self.problems)

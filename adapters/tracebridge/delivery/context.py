@@ -39,6 +39,11 @@ class ExportContext:
         self.report.rejected += 1
         self._rejects.append(reject)
 
+    def reject_part(self, reject: Reject) -> None:
+        """A part of a delivered record (a nested child) rejected alone; the record itself stays delivered."""
+        self.report.parts_rejected += 1
+        self._rejects.append(reject)
+
     def withdraw(self, reject: Reject) -> None:
         """A record the intake accepted turned out unusable (it does not parse, or cannot be mapped): a reject."""
         self.report.unique -= 1

@@ -13,6 +13,7 @@ from typing import Any
 
 from tracebridge.delivery.kinds import RecordKind
 from tracebridge.mapping.carried import Carried
+from tracebridge.mapping.errors import RejectedPart
 from tracebridge.records import Record
 
 
@@ -48,7 +49,7 @@ class Delivered:
             self._model = self.kind.parse(self.raw)
         return self._model
 
-    def normalize(self) -> Sequence[Record | Carried]:
+    def normalize(self) -> Sequence[Record | Carried | RejectedPart]:
         return self.kind.normalize(self.raw)
 
     def raw_json(self) -> str:

@@ -12,6 +12,7 @@ output's durable state beside the source's position, so a resumed run starts whe
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from tracebridge.delivery.rejects import Reject
 from tracebridge.delivery.sync import run_batches
 from tracebridge.errors import IncompleteExportError
 from tracebridge.mapping.carried import Carried
-from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.errors import MappingError, RejectedPart
 from tracebridge.records import Record
 
 M = TypeVar("M")
@@ -204,7 +205,11 @@ class Export(Generic[M]):
         records: list[Record | Carried] = []
         for item in units:
             try:
-                records.extend(item.normalize())
+                for mapped in item.normalize():
+                    if isinstance(mapped, RejectedPart):
+                        self._reject_part(item, mapped)
+                    else:
+                        records.append(mapped)
             except MappingError as exc:
                 if self._parsed(item):
                     self._reject_unmapped(item, str(exc), exc.record_id, exc.field_path)
@@ -213,6 +218,19 @@ class Export(Generic[M]):
                     self._reject_unmapped(item, f"{type(exc).__name__}: {exc}", None, None)
         assert self._context is not None
         return self._context.kept_once.first_copies(records)
+
+    def _reject_part(self, item: Delivered, part: RejectedPart) -> None:
+        """A part of a record rejected alone: the record itself was delivered, so only the part is counted."""
+        assert self._context is not None
+        self._context.reject_part(
+            Reject(
+                source=item.source,
+                reason=f"a part cannot be mapped: {part.reason}",
+                raw=json.dumps(part.raw, ensure_ascii=False, default=str),
+                source_id=item.source_id,
+                field=part.field_path,
+            )
+        )
 
     def _reject_unmapped(self, item: Delivered, reason: str, record_id: str | None, field: str | None) -> None:
         assert self._context is not None

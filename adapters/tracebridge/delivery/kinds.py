@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from tracebridge.mapping.carried import Carried
+from tracebridge.mapping.errors import RejectedPart
 from tracebridge.records import Record
 
 Identity = Callable[[Mapping[str, Any]], "str | None"]
@@ -30,7 +31,7 @@ class RecordKind:
     """The generated model of the record; raises for a record that does not fit the vendor's spec."""
     identity: Identity
     """The key that makes a repeat a duplicate, namespaced by kind (``v4_log:data_1``); None when it has no id."""
-    normalize: Callable[[Any], Sequence[Record | Carried]]
+    normalize: Callable[[Any], Sequence[Record | Carried | RejectedPart]]
     """The adapter: the record (its JSON, or its model) as common records, those many records carry deferred
     (``Carried``); raises ``MappingError`` when it cannot."""
 

@@ -22,9 +22,10 @@ from galileo_client.models import ExportRecordsRequest
 from tracebridge.delivery.context import ExportContext
 from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.export import Export
+from tracebridge.delivery.kinds import RecordKind
 from tracebridge.errors import StreamBrokenError
 from tracebridge.galileo.connection import BASE_URL_ENVS, DEFAULT_BASE_URL, DEFAULT_KEY_HEADER, KEY_ENV
-from tracebridge.galileo.kinds import GalileoRecord
+from tracebridge.galileo.kinds import GALILEO_RECORD, GalileoRecord, experiment_records
 from tracebridge.galileo.stream import StreamReader
 from tracebridge.secrets import ApiKey
 from tracebridge.transport.endpoint import Endpoint
@@ -115,7 +116,10 @@ class GalileoClient:
         job = {"source": "galileo", "endpoint": "v2.export_records", "project_id": project_id, "snapshot": snapshot}
         job.update(body)
         path_params = {"project_id": project_id}
-        source = _StreamSource(self.settings, EXPORT_RECORDS.where(path_params), path_params, body, snapshot=snapshot)
+        kind = experiment_records(experiment_id) if experiment_id else GALILEO_RECORD
+        source = _StreamSource(
+            self.settings, EXPORT_RECORDS.where(path_params), path_params, body, snapshot=snapshot, kind=kind
+        )
         return Export(
             source.read, description=source.where, job=job, checkpoint=checkpoint, allow_partial=allow_partial
         )
@@ -136,8 +140,10 @@ class _StreamSource:
         body: Mapping[str, Any],
         *,
         snapshot: bool,
+        kind: RecordKind,
     ) -> None:
         self.settings = settings
+        self.kind = kind
         self.where = where
         self.path_params = path_params
         self.body = body
@@ -167,7 +173,9 @@ class _StreamSource:
         async with settings.transport() as http:
             while True:
                 attempts += 1
-                reader = StreamReader(context, self.where, export_format, skip=delivered, fingerprint=fingerprint)
+                reader = StreamReader(
+                    context, self.where, export_format, skip=delivered, fingerprint=fingerprint, kind=self.kind
+                )
                 try:
                     async with http.stream(self.where, request) as response:
                         async for units in reader.read(response):

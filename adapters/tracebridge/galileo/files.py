@@ -14,7 +14,7 @@ from tracebridge.delivery.raw import RawRecord
 from tracebridge.delivery.shapes import FileShape
 from tracebridge.galileo import formats
 from tracebridge.galileo.csv_rows import csv_rows
-from tracebridge.galileo.kinds import GALILEO_RECORD
+from tracebridge.galileo.kinds import GALILEO_RECORD, GALILEO_ROW
 
 
 def csv_file_records(name: str, lines: Iterable[tuple[int, str]]) -> Iterator[RawRecord]:
@@ -26,5 +26,5 @@ def csv_file_records(name: str, lines: Iterable[tuple[int, str]]) -> Iterator[Ra
 SHAPES: Final[dict[str, FileShape]] = {
     formats.JSONL: FileShape(formats.JSONL, "json", always(GALILEO_RECORD)),
     formats.JSONL_FLAT: FileShape(formats.JSONL_FLAT, "json", always(GALILEO_RECORD)),
-    formats.CSV: FileShape(formats.CSV, "lines", always(GALILEO_RECORD), line_records=csv_file_records),
+    formats.CSV: FileShape(formats.CSV, "lines", always(GALILEO_ROW), line_records=csv_file_records),
 }

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from tracebridge.galileo.formats import CHILD_KEYS
-from tracebridge.mapping.errors import MappingError
+from tracebridge.mapping.errors import MappingError, RejectedPart
 from tracebridge.mapping.ids import record_id_for, span_id_for, trace_id_for
 from tracebridge.mapping.judgments import judgment_attributes
 from tracebridge.mapping.lossless import Fields, as_mapping, put, put_taken
@@ -345,7 +345,7 @@ class _Tree:
         self.parent_id = parent_id  # the span or trace a nested span was found under
 
 
-def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
+def _record(record: Any, tree: _Tree, path: str, out: list[Record | RejectedPart]) -> None:
     if not isinstance(record, dict):
         raise MappingError("a Galileo record must be an object", record_id=None, field_path=path)
     f = Fields(record)
@@ -522,14 +522,20 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record]) -> None:
         out.append(example)
     for key, items in children:
         for i, child in enumerate(items or ()):
-            _record(child, child_tree, f"{path}.{key}[{i}]", out)
+            try:
+                _record(child, child_tree, f"{path}.{key}[{i}]", out)
+            except MappingError as exc:
+                # One malformed child (Galileo's own get-trace example nests `"spans": [{}]`) is rejected alone, with
+                # its path: its parent and siblings are kept, and linked as if it were not there.
+                out.append(RejectedPart(exc.reason, field_path=exc.field_path, raw=child))
 
 
-def normalize_record(record: Any) -> list[Record]:
+def normalize_record(record: Any) -> list[Record | RejectedPart]:
     """One Galileo export line (a session, trace or span record, nested or flat; a model or the same JSON) as records.
 
-    Nested children (``traces``, ``spans``) are normalized too, in document order after their parent.
+    Nested children (``traces``, ``spans``) are normalized too, in document order after their parent; a child that
+    cannot be mapped is a ``RejectedPart`` in its place.
     """
-    out: list[Record] = []
+    out: list[Record | RejectedPart] = []
     _record(as_mapping(record), _Tree(), "$", out)
     return out

@@ -17,21 +17,28 @@ from tracebridge.acyclic import acyclic_allocations
 from tracebridge.delivery.context import ExportContext
 from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.intake import Intake
-from tracebridge.delivery.kinds import always
+from tracebridge.delivery.kinds import RecordKind, always
 from tracebridge.delivery.raw import RawRecord
 from tracebridge.errors import ExportChangedError, FileLayoutError, StreamBrokenError
 from tracebridge.galileo.csv_rows import CsvRowAssembler
-from tracebridge.galileo.kinds import GALILEO_RECORD
+from tracebridge.galileo.kinds import GALILEO_RECORD, GALILEO_ROW
 from tracebridge.json_codec import loads
 from tracebridge.transport.lines import stream_lines
-
-_GALILEO = always(GALILEO_RECORD)
 
 
 class StreamReader:
     """One attempt at reading the stream; ``skip`` records were delivered by earlier attempts (or a killed run)."""
 
-    def __init__(self, context: ExportContext, where: str, export_format: str, *, skip: int, fingerprint: str) -> None:
+    def __init__(
+        self,
+        context: ExportContext,
+        where: str,
+        export_format: str,
+        *,
+        skip: int,
+        fingerprint: str,
+        kind: RecordKind = GALILEO_RECORD,
+    ) -> None:
         self.context = context
         self.where = where
         self.skip = skip
@@ -40,6 +47,8 @@ class StreamReader:
         self.hasher = hashlib.blake2b(digest_size=16)
         self.intake = Intake(context)
         self.rows = CsvRowAssembler() if export_format == "csv" else None
+        # A CSV of chosen columns may lack ids: its rows get derived ones (``GALILEO_ROW``).
+        self.kind_of = always(GALILEO_ROW if self.rows is not None and kind is GALILEO_RECORD else kind)
         self._line_number = 0
 
     def position(self) -> tuple[int, str]:
@@ -103,4 +112,4 @@ class StreamReader:
                 )
             return None
         located = RawRecord(f"{self.where} record {index + 1}", raw.value, raw.text, raw.problem)
-        return self.intake.accept(located, _GALILEO)
+        return self.intake.accept(located, self.kind_of)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from tracebridge.humanloop.formats import file_kind
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.lossless import Fields, put, put_taken
 from tracebridge.mapping.messages import to_otel_messages
@@ -97,7 +98,7 @@ def file_records(
     if not isinstance(file, dict):
         raise MappingError("a file version must be an object", record_id=None, field_path=path or "$")
     f = Fields(file)
-    definition_type = f.take_str("type") or kind or "file"
+    definition_type = f.take_str("type") or kind or file_kind(file) or "file"
     definition_id = f.take_str("id")
     version_id = f.take_str("version_id")
     if version_id is None:

@@ -1,9 +1,13 @@
 """Which format a path holds, told from its content (and a directory's layout), never from its file name.
 
-Version and run files of a Humanloop export have no extension and users rename dumps freely, so the first record
-decides: a Galileo record has a Galileo ``type`` and a ``project_id``; a v5 evaluation log wraps a ``log``; a v5 Log
-has one of ``prompt|tool|flow|agent|evaluator``; a v4 log has its ``config`` or ``project_id``. ``from_format``
-overrides detection, but a file that plainly holds another format is refused rather than rejected line by line.
+Version and run files of a Humanloop export have no extension and users rename dumps freely, so the records decide,
+by evidence: a sample of the file's records (not only the first) is weighed against every format's traits (envelopes,
+the kind keys of the v5 unions, id prefixes such as ``data_`` and ``log_``, UUIDs, Galileo-only fields and record
+types; ``imports.formats.weigh``), and the format with the most evidence wins. A record lacking a field its format
+makes optional (a Galileo record without ``type``) is still counted for its format by the traits it has. When
+nothing in the sample shows any format, or two formats weigh the same, the error says what was seen and the
+``--from`` to use. ``from_format`` overrides detection, but a file that plainly holds another format is refused
+rather than rejected record by record.
 """
 
 from __future__ import annotations
@@ -17,20 +21,23 @@ from typing import Any
 
 from tracebridge.delivery.kinds import RecordKind, always
 from tracebridge.delivery.shapes import FileShape
+from tracebridge.galileo import formats as galileo_formats
 from tracebridge.humanloop import export_directory
 from tracebridge.humanloop.formats import EXPORT_DIRECTORY
 from tracebridge.imports.errors import ImportFormatError
-from tracebridge.imports.formats import FORMATS, ImportFormat, classify, compatible
-from tracebridge.imports.json_records import is_page, json_records, looks_like_jsonl
+from tracebridge.imports.formats import FORMATS, Evidence, ImportFormat, compatible, weigh
+from tracebridge.imports.json_records import envelope_records, is_page, json_records, looks_like_jsonl
 from tracebridge.imports.shapes import SHAPES
 from tracebridge.imports.tasks import FileTask, ImportPlan
 from tracebridge.imports.textfile import first_lines, head
 from tracebridge.mapping.errors import MappingError
 
 SNIFF_LINES = 20
-"""Lines tried for a first record when the first ones are broken."""
+"""Lines of a JSONL file sampled for detection (each may hold a page of records)."""
+SAMPLE_RECORDS = 200
+"""Records weighed at most to tell a file's format."""
 EMPTY_PAGE = "the JSON holds no records"
-_HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-/]*$")
 
 
 def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> ImportPlan:
@@ -112,47 +119,77 @@ def detect_file(path: Path) -> tuple[str | None, str]:
     start = data.lstrip()[:1]
     if start not in (b"{", b"["):
         return _detect_csv(data)
-    sample, where = _first_record(path)
-    if sample is None:
+    sample, where = _sample(path)
+    if not sample:
         return None, where
-    return classify(sample), f"{where} has keys {sorted(sample)[:10]}"
+    # Each record votes for the format it shows most evidence of; the most votes win (a few trait-rich records of
+    # another format cannot outvote the file's own), then the most evidence.
+    votes: dict[str, int] = {}
+    weight: dict[str, int] = {}
+    traits: dict[str, list[str]] = {}
+    for record in sample:
+        found = weigh(record)
+        if not found:
+            continue
+        votes[found[0].format] = votes.get(found[0].format, 0) + 1
+        for seen in found:
+            weight[seen.format] = weight.get(seen.format, 0) + seen.score
+            known = traits.setdefault(seen.format, [])
+            known.extend(t for t in seen.traits if t not in known)
+    if not votes:
+        keys = sorted({key for record in sample for key in record})[:12]
+        return None, f"none of the {len(sample)} records sampled ({where}) shows the traits of a format; keys {keys}"
+    ranked = sorted(votes, key=lambda fmt: (-votes[fmt], -weight[fmt]))
+    best = ranked[0]
+    rivals = [fmt for fmt in ranked if votes[fmt] == votes[best]]
+    if any(not compatible(rival, best) for rival in rivals):
+        shown = " / ".join(Evidence(fmt, weight[fmt], tuple(traits[fmt])).describe() for fmt in rivals)
+        return None, f"two formats weigh the same in {len(sample)} records sampled ({where}): {shown}"
+    # Formats of one family (nested and flat Galileo lines) may share a file: the most evidence names it.
+    described = Evidence(best, weight[best], tuple(traits[best])).describe()
+    return best, f"{votes[best]} of {len(sample)} records sampled ({where}) look like {described}"
 
 
-def _first_record(path: Path) -> tuple[dict[str, Any] | None, str]:
-    """The first JSON object record of the file (a page's first record), and where it was."""
+def _sample(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """Up to ``SAMPLE_RECORDS`` JSON object records of the file (pages unwrapped), and where they were taken."""
     if looks_like_jsonl(path):
+        found: list[dict[str, Any]] = []
         only_empty_pages = True
-        for line in first_lines(path, count=SNIFF_LINES):
+        lines = first_lines(path, count=SNIFF_LINES)
+        for line in lines:
             try:
                 value = json.loads(line.data)
             except ValueError:
                 only_empty_pages = False
                 continue
-            record = _first_of(value)
-            if record is not None:
-                return record, f"the first record (line {line.number})"
-            only_empty_pages = only_empty_pages and is_page(value)
+            found.extend(_records_of(value))
+            only_empty_pages = only_empty_pages and is_page(value) and not value["records"]
+            if len(found) >= SAMPLE_RECORDS:
+                break
+        if found:
+            return found[:SAMPLE_RECORDS], f"lines 1-{lines[-1].number}"
         if only_empty_pages:
-            return None, EMPTY_PAGE
-        return None, f"none of the first {SNIFF_LINES} lines is a JSON object record"
+            return [], EMPTY_PAGE
+        return [], f"none of the first {SNIFF_LINES} lines is a JSON object record"
+    found = []
     for raw in json_records(path):
         if isinstance(raw.value, dict):
-            return raw.value, f"the first record ({raw.source})"
-        if raw.problem is not None:
-            return None, f"{raw.source}: {raw.problem}"
-    return None, EMPTY_PAGE
+            found.append(raw.value)
+            if len(found) >= SAMPLE_RECORDS:
+                break
+        elif raw.problem is not None and not found:
+            return [], f"{raw.source}: {raw.problem}"
+    return found, "the document" if found else EMPTY_PAGE
 
 
-def _first_of(value: Any) -> dict[str, Any] | None:
-    if is_page(value):
-        value = value["records"]
+def _records_of(value: Any) -> list[dict[str, Any]]:
+    """The object records of a JSONL line: a record, a page or listing of them, or an array."""
+    unwrapped = envelope_records(value)
+    if unwrapped is not None:
+        value = unwrapped
     if isinstance(value, list):
-        for item in value:
-            found = _first_of(item)
-            if found is not None:
-                return found
-        return None
-    return value if isinstance(value, dict) else None
+        return [record for item in value for record in _records_of(item)]
+    return [value] if isinstance(value, dict) else []
 
 
 def _detect_csv(data: bytes) -> tuple[str | None, str]:
@@ -161,6 +198,7 @@ def _detect_csv(data: bytes) -> tuple[str | None, str]:
         header = next(csv.reader([first]), [])
     except csv.Error:
         header = []
-    if len(header) >= 2 and all(_HEADER_CELL.match(cell) for cell in header) and "id" in header:
-        return "galileo-csv", f"a CSV header {header[:6]}"
-    return None, f"not JSON, JSONL or a CSV with an id column: it starts with {first[:60]!r}"
+    if header and all(_HEADER_CELL.match(cell) for cell in header):
+        for fmt, seen, _weight in galileo_formats.csv_evidence(header):
+            return fmt, f"a CSV header with {seen}"
+    return None, f"not JSON, JSONL or a CSV of a known export: it starts with {first[:60]!r}"

@@ -6,7 +6,10 @@ The names and descriptions come from the vendors' wings (their light ``formats``
 
 from __future__ import annotations
 
-from typing import Final, Literal, get_args
+from collections.abc import Mapping
+from typing import Any, Final, Literal, get_args
+
+import attrs
 
 from tracebridge.galileo import formats as galileo
 from tracebridge.humanloop import formats as humanloop
@@ -14,8 +17,11 @@ from tracebridge.humanloop import formats as humanloop
 ImportFormat = Literal[
     "humanloop-export",
     "humanloop-v4-export",
+    "humanloop-v4-datapoints",
     "humanloop-v5-evaluation-logs",
     "humanloop-v5-logs",
+    "humanloop-v5-runs",
+    "humanloop-v5-files",
     "galileo-jsonl",
     "galileo-jsonl-flat",
     "galileo-csv",
@@ -35,14 +41,38 @@ def check_format(name: str) -> ImportFormat:
     return name  # type: ignore[return-value]
 
 
-def classify(record: dict[str, object]) -> str | None:
-    """The format a single record belongs to, by its keys; None when it looks like none.
+@attrs.frozen
+class Evidence:
+    """Why a record (or a file's sample of records) looks like one format: the traits seen, and their weight."""
 
-    Detection applies it to a file's first record, and the intake to every record, so a file that switches format
-    part way has its foreign records rejected instead of mis-mapped (the generated models require little, so a
-    Galileo record would otherwise parse as a v4 log).
-    """
-    return galileo.classify(record) or humanloop.classify(record)
+    format: str
+    score: int
+    traits: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.format} ({'; '.join(self.traits[:4])})"
+
+
+def weigh(record: Mapping[str, Any]) -> list[Evidence]:
+    """Every format ``record`` shows traits of, most evidence first; empty when it shows none."""
+    by_format: dict[str, tuple[int, list[str]]] = {}
+    for fmt, seen, weight in (*galileo.evidence(record), *humanloop.evidence(record)):
+        score, traits = by_format.get(fmt, (0, []))
+        by_format[fmt] = (score + weight, [*traits, seen])
+    found = [Evidence(fmt, score, tuple(traits)) for fmt, (score, traits) in by_format.items()]
+    return sorted(found, key=lambda e: -e.score)
+
+
+def misfit(file_format: str, record: Mapping[str, Any]) -> str | None:
+    """Why ``record`` is rejected from a file of ``file_format``: only when it positively looks like another format
+    more than like its file's (a record lacking what its format makes optional still belongs)."""
+    found = weigh(record)
+    if not found or compatible(found[0].format, file_format):
+        return None
+    own = next((e.score for e in found if compatible(e.format, file_format)), 0)
+    if own >= found[0].score:
+        return None
+    return f"a {found[0].describe()} record in a {file_format} file: the file mixes formats"
 
 
 def compatible(found: str, expected: str) -> bool:

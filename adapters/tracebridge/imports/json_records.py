@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tracebridge.delivery.raw import RawRecord
-from tracebridge.imports.textfile import Line, decode, first_lines, read_lines
+from tracebridge.imports.textfile import Line, decode, first_lines, read_bytes, read_lines
 from tracebridge.json_codec import loads
 
 TotalSink = Callable[[int], None]
@@ -22,6 +22,23 @@ TotalSink = Callable[[int], None]
 
 def is_page(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("records"), list)
+
+
+LISTING_KEYS = ("runs",)
+"""Listings that are not pages: ``GET /evaluations/{id}/runs`` answers ``{"runs": [...]}``."""
+
+
+def envelope_records(value: Any) -> list[Any] | None:
+    """The records a page (``{records, ..., total}``) or a listing (``{runs: [...]}``) wraps; None for anything else."""
+    if is_page(value):
+        records: list[Any] = value["records"]
+        return records
+    if isinstance(value, dict) and "id" not in value:
+        for key in LISTING_KEYS:
+            if isinstance(value.get(key), list):
+                listed: list[Any] = value[key]
+                return listed
+    return None
 
 
 def looks_like_jsonl(path: Path) -> bool:
@@ -59,7 +76,7 @@ def jsonl_records(path: Path, on_total: TotalSink | None = None) -> Iterator[Raw
         except ValueError as exc:
             yield RawRecord(source=where, value=None, text=decode(line.data), problem=_line_problem(line, exc))
             continue
-        if is_page(value) or isinstance(value, list):
+        if envelope_records(value) is not None or isinstance(value, list):
             yield from _unwrap(value, where, on_total)
         else:
             yield RawRecord(source=where, value=value, text=decode(line.data))
@@ -68,8 +85,7 @@ def jsonl_records(path: Path, on_total: TotalSink | None = None) -> Iterator[Raw
 def document_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
     """The records of a file holding one JSON document (a page, an array of pages or records, or one record)."""
     try:
-        with path.open("rb") as handle:
-            value = loads(handle.read())
+        value = loads(read_bytes(path))
     except json.JSONDecodeError as exc:
         line = _line_at(path, exc.lineno)
         yield RawRecord(
@@ -82,19 +98,19 @@ def document_records(path: Path, on_total: TotalSink | None = None) -> Iterator[
     except UnicodeDecodeError as exc:
         yield RawRecord(source=str(path), value=None, text="", problem=f"not UTF-8 text: {exc}")
         return
-    if is_page(value) or isinstance(value, list):
+    if envelope_records(value) is not None or isinstance(value, list):
         yield from _unwrap(value, str(path), on_total)
     else:
         yield RawRecord(source=str(path), value=value)
 
 
 def _unwrap(value: Any, where: str, on_total: TotalSink | None) -> Iterator[RawRecord]:
-    """The records of a page, or of an array of pages and/or records."""
-    if is_page(value):
+    """The records of a page or listing, or of an array of pages and/or records."""
+    if envelope_records(value) is not None:
         yield from _page(value, where, on_total)
         return
     for index, item in enumerate(value):
-        if is_page(item):
+        if envelope_records(item) is not None:
             yield from _page(item, f"{where} page {index}", on_total)
         else:
             yield RawRecord(source=f"{where} record {index}", value=item)
@@ -104,7 +120,7 @@ def _page(page: dict[str, Any], where: str, on_total: TotalSink | None) -> Itera
     total = page.get("total")
     if on_total is not None and isinstance(total, int) and not isinstance(total, bool):
         on_total(total)
-    for index, item in enumerate(page["records"]):
+    for index, item in enumerate(envelope_records(page) or []):
         yield RawRecord(source=f"{where} record {index}", value=item)
 
 

@@ -18,7 +18,7 @@ from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.export import Export
 from tracebridge.delivery.intake import Intake
 from tracebridge.imports.detect import plan
-from tracebridge.imports.formats import check_format, classify, compatible
+from tracebridge.imports.formats import check_format, misfit
 from tracebridge.imports.tasks import FileTask
 from tracebridge.imports.textfile import read_lines
 
@@ -64,11 +64,11 @@ def open_import(
         tally = _Tally(dict(planned.owed))
         units: list[Delivered] = []
         for task in tasks:
-            misfit = functools.partial(_misfit, task.shape.format) if task.shape.format else None
+            rule = functools.partial(misfit, task.shape.format) if task.shape.format else None
             before = _accounted(context)
             paged: list[int] = []
             for raw in task.read(paged.append):
-                item = intake.accept(raw, task.shape.kind_of, misfit)
+                item = intake.accept(raw, task.shape.kind_of, rule)
                 if item is not None:
                     units.append(item)
                 if len(units) >= batch_size:
@@ -134,14 +134,6 @@ def _save(context: ExportContext, intake: Intake) -> None:
     if context.checkpoint is not None:
         context.checkpoint.streamed = intake.position
         context.save()
-
-
-def _misfit(file_format: str, record: dict[str, Any]) -> str | None:
-    """A record plainly of another format than its file's is rejected as such, not mis-mapped."""
-    found = classify(record)
-    if found is not None and not compatible(found, file_format):
-        return f"a {found} record in a {file_format} file: the file mixes formats"
-    return None
 
 
 def _known_repeats(tasks: Sequence[FileTask]) -> Iterator[str]:

@@ -2,11 +2,15 @@
 
 Exports run to millions of lines and a gigabyte, so a file is never read whole: lines come one at a time, each with
 its number (for ``file:line`` in errors and rejects) and whether it ended with a newline (a last line without one,
-that is not a whole record, means the file was cut).
+that is not a whole record, means the file was cut). A gzip file (told by its magic bytes, whatever its name) is
+read through ``gzip`` the same way: large exports are kept compressed.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,13 +37,42 @@ class Line:
     """Where the next line starts."""
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+"""What reading a corrupt or cut gzip stream raises."""
+
+
+def open_input(path: Path) -> io.BufferedIOBase:
+    """The file's bytes: decompressed when it is a gzip file, as they are otherwise."""
+    handle = path.open("rb")
+    if handle.read(2) == GZIP_MAGIC:
+        handle.close()
+        return gzip.open(path, "rb")
+    handle.seek(0)
+    return handle
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole (decompressed) content of a small file: one JSON document, a page."""
+    with open_input(path) as handle:
+        try:
+            return handle.read()
+        except GZIP_ERRORS as exc:
+            raise ImportFormatError(path, f"the gzip data is corrupt or cut off ({exc})") from None
+
+
 def read_lines(path: Path, *, offset: int = 0, first_number: int = 1) -> Iterator[Line]:
     """The lines of ``path`` from byte ``offset`` (numbered from ``first_number``), one at a time."""
-    with path.open("rb") as handle:
+    with open_input(path) as handle:
         handle.seek(offset)
         number = first_number
         while True:
-            data = handle.readline(MAX_LINE_BYTES + 1)
+            try:
+                data = handle.readline(MAX_LINE_BYTES + 1)
+            except GZIP_ERRORS as exc:
+                raise ImportFormatError(
+                    path, f"the gzip data is corrupt or cut off after line {number - 1} ({exc})"
+                ) from None
             if not data:
                 return
             terminated = data.endswith(b"\n")
@@ -69,8 +102,15 @@ def first_lines(path: Path, count: int = 2) -> list[Line]:
 
 def head(path: Path) -> bytes:
     """The first ``SNIFF_BYTES`` of a file, checked to be non-empty UTF-8 text (an ImportFormatError if not)."""
-    with path.open("rb") as handle:
-        data = handle.read(SNIFF_BYTES)
+    data = b""
+    with open_input(path) as handle:
+        try:
+            while len(data) < SNIFF_BYTES and (chunk := handle.read(4096)):
+                data += chunk
+        except GZIP_ERRORS as exc:
+            if not data:
+                raise ImportFormatError(path, f"a gzip file whose data is corrupt ({exc})") from None
+    data = data[:SNIFF_BYTES]
     if not data.strip():
         raise ImportFormatError(path, "the file is empty (no records, and nothing to tell its format from)")
     check_text(path, data, complete=len(data) < SNIFF_BYTES)

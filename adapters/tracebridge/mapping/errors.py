@@ -16,3 +16,18 @@ class MappingError(ValueError):
         self.record_id = record_id
         self.field_path = field_path
         self.reason = message
+
+
+class RejectedPart:
+    """A part of a record that cannot be mapped (a nested child with no id), rejected alone: the adapter returns it
+    among the record's common records instead of raising, so the parent and its other children are kept.
+
+    Not an exception: a record may hold several, and each reaches the rejects with its JSON path.
+    """
+
+    __slots__ = ("field_path", "raw", "reason")
+
+    def __init__(self, reason: str, *, field_path: str, raw: object) -> None:
+        self.reason = reason
+        self.field_path = field_path
+        self.raw = raw
