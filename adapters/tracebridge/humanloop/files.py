@@ -19,6 +19,8 @@ V4_DATAPOINTS: Final = FileShape(formats.V4_DATAPOINTS, "json", always(kinds.v4_
 evaluation results name the evaluation."""
 V5_RUNS: Final = FileShape(formats.V5_RUNS, "json", always(kinds.v5_run(None)))
 V5_FILES: Final = FileShape(formats.V5_FILES, "json", always(kinds.v5_file("file_version")))
+V5_DATAPOINTS: Final = FileShape(formats.V5_DATAPOINTS, "json", always(kinds.v5_datapoint(None, None)))
+V5_EVALUATIONS: Final = FileShape(formats.V5_EVALUATIONS, "json", always(kinds.v5_evaluation()))
 V5_EVALUATION_LOGS: Final = FileShape(formats.V5_EVALUATION_LOGS, "json", kinds.v5_log_or_evaluation_log())
 V5_LOGS: Final = FileShape(
     formats.V5_LOGS, "json", kinds.v5_log_or_evaluation_log(), known_repeats=nested_log_identities
@@ -26,6 +28,16 @@ V5_LOGS: Final = FileShape(
 """Bare Logs as the export tool writes them: every nested Log is repeated on its own line, in its own file."""
 
 SHAPES: Final[dict[str, FileShape]] = {
-    shape.format: shape for shape in (V4_EXPORT, V4_DATAPOINTS, V5_EVALUATION_LOGS, V5_LOGS, V5_RUNS, V5_FILES)
+    shape.format: shape
+    for shape in (
+        V4_EXPORT,
+        V4_DATAPOINTS,
+        V5_EVALUATION_LOGS,
+        V5_LOGS,
+        V5_RUNS,
+        V5_FILES,
+        V5_DATAPOINTS,
+        V5_EVALUATIONS,
+    )
 }
 """The file formats ``--from`` can name, by name (the export directory is not a file format)."""

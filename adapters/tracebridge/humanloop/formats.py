@@ -16,6 +16,8 @@ V5_EVALUATION_LOGS: Final = "humanloop-v5-evaluation-logs"
 V5_LOGS: Final = "humanloop-v5-logs"
 V5_RUNS: Final = "humanloop-v5-runs"
 V5_FILES: Final = "humanloop-v5-files"
+V5_DATAPOINTS: Final = "humanloop-v5-datapoints"
+V5_EVALUATIONS: Final = "humanloop-v5-evaluations"
 
 DESCRIPTIONS: Final[dict[str, str]] = {
     EXPORT_DIRECTORY: "a directory written by the humanloop-export tool (exports/<ts>/files/<file_id>/...)",
@@ -25,10 +27,14 @@ DESCRIPTIONS: Final[dict[str, str]] = {
     V5_LOGS: "bare v5 logs (prompt, tool, flow, agent, evaluator) as JSONL, like an export's logs/N.jsonl",
     V5_RUNS: "v5 EvaluationRun objects: one run, a {runs: [...]} listing, or JSONL (like an export's runs/<id>)",
     V5_FILES: "v5 Files and versions (prompt, tool, flow, agent, evaluator, dataset), like file.json or versions/<id>",
+    V5_DATAPOINTS: "v5 datapoints {id, inputs, messages, target}: pages or JSONL, like datapoints/<dsv>/N.jsonl",
+    V5_EVALUATIONS: "v5 Evaluations (with runs, or the older evaluatees shape), like evaluations/<id>/evaluation.json",
 }
 """What each format is, in the order ``--help`` lists them."""
 
-FAMILY: Final = frozenset({V5_LOGS, V5_EVALUATION_LOGS, V5_RUNS, V5_FILES, EXPORT_DIRECTORY})
+FAMILY: Final = frozenset(
+    {V5_LOGS, V5_EVALUATION_LOGS, V5_RUNS, V5_FILES, V5_DATAPOINTS, V5_EVALUATIONS, EXPORT_DIRECTORY}
+)
 FILE_KINDS: Final = ("prompt", "tool", "flow", "agent", "evaluator", "dataset")
 """Formats whose records may share a file: the export tool writes bare Logs, envelopes, runs and versions together."""
 
@@ -36,6 +42,8 @@ LOG_KINDS: Final = ("prompt", "tool", "flow", "agent", "evaluator")
 """The keys that tell a v5 Log's kind, in the order the spec's union tries them."""
 
 _V4_KEYS: Final = ("config", "project_id", "config_id", "model_config")
+_EVALUATION_KEYS: Final = ("runs_count", "evaluatees", "file_id")
+_DATAPOINT_KEYS: Final = frozenset({"id", "inputs", "messages", "target"})
 
 
 def log_kind(log: Mapping[str, Any]) -> str | None:
@@ -119,6 +127,10 @@ def evidence(record: Mapping[str, Any]) -> list[Trait]:
         return [(V5_RUNS, "an EvaluationRun {id, dataset, version}", 5)]
     if isinstance(record.get("version_id"), str) and (record.get("type") in FILE_KINDS or "path" in record):
         return [(V5_FILES, f"a File version ({record.get('type') or 'untyped'})", 4)]
+    if isinstance(record.get("evaluators"), list) and any(key in record for key in _EVALUATION_KEYS):
+        return [(V5_EVALUATIONS, "an Evaluation {id, evaluators, ...}", 4)]
+    if prefix == "dp_" or (record_id is not None and set(record) <= _DATAPOINT_KEYS and len(record) > 1):
+        return [(V5_DATAPOINTS, "a datapoint {id, inputs, messages, target}", 3 if prefix == "dp_" else 2)]
     traits = []
     if prefix == "data_":
         traits.append((V4_EXPORT, "a data_ id", 3))

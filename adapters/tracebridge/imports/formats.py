@@ -22,6 +22,8 @@ ImportFormat = Literal[
     "humanloop-v5-logs",
     "humanloop-v5-runs",
     "humanloop-v5-files",
+    "humanloop-v5-datapoints",
+    "humanloop-v5-evaluations",
     "galileo-jsonl",
     "galileo-jsonl-flat",
     "galileo-csv",
