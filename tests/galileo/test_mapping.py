@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from galileo_client.models import SessionRecord
 from tracebridge.galileo import mapping as galileo
 from tracebridge.mapping.errors import MappingError, RejectedPart
 from tracebridge.mapping.ids import span_id_for
@@ -117,12 +118,8 @@ def test_dataset_row_and_control_span(nested: list) -> None:
 
 
 def test_generated_models_give_the_same_records() -> None:
-    models = pytest.importorskip("galileo_client.models")
-    session_record = getattr(models, "SessionRecord", None)
-    if session_record is None:
-        pytest.skip("galileo_client has no SessionRecord yet")
     (line,) = load_lines("galileo/export-nested.jsonl")
-    parsed = session_record.from_dict(line)
+    parsed = SessionRecord.from_dict(line)
     records = galileo.normalize_record(parsed)
     assert_valid(records)
     assert missing_leaves(parsed.to_dict(), records) == []
@@ -181,3 +178,17 @@ def test_evaluations_and_examples_carry_the_source_trace_and_session(nested: lis
     assert judged
     for record in judged:
         assert record.provenance.trace_id == TRACE and record.provenance.session_id == session.session_id
+
+
+def test_count_metrics_stay_on_the_record_they_count() -> None:
+    # A session's `num_traces` metric counts its traces: an attribute of the session, never a scorer's judgment.
+    (line,) = load_lines("galileo/export-nested.jsonl")
+    session = {**line, "traces": [], "metrics": {"num_traces": 3, "num_spans": 7, "num_llm_calls": 2}}
+    records = galileo.normalize_record(session)
+    assert by_type(records, "evaluation") == []
+    (mapped,) = by_type(records, "session")
+    assert {k: v for k, v in mapped.attributes.items() if k.startswith("tracebridge.metrics.")} == {
+        "tracebridge.metrics.num_traces": 3,
+        "tracebridge.metrics.num_spans": 7,
+        "tracebridge.metrics.num_llm_calls": 2,
+    }

@@ -125,7 +125,7 @@ def test_added_logs_show_up_in_the_run(sandbox_factory: Any) -> None:
     hl = client(sandbox)
     run = sandbox.run_ids[1]
     before = {str(m.log.id) for m in hl.evaluation_logs(sandbox.evaluation_id, run_ids=[run]).models()}
-    new_ids = [f"log_added_{n}" for n in range(3)]
+    new_ids = list(sandbox.loose_log_ids)
     result = hl.add_logs_to_run(sandbox.evaluation_id, run, new_ids)
     assert isinstance(result, V5EvaluationRunResponse) and str(result.id) == run
     after_export = hl.evaluation_logs(sandbox.evaluation_id, run_ids=[run])
@@ -136,10 +136,12 @@ def test_added_logs_show_up_in_the_run(sandbox_factory: Any) -> None:
 
 def test_add_logs_async(sandbox_factory: Any) -> None:
     sandbox = sandbox_factory()
-    result = asyncio.run(client(sandbox).aadd_logs_to_run(sandbox.evaluation_id, sandbox.run_ids[0], ["log_async_1"]))
+    result = asyncio.run(
+        client(sandbox).aadd_logs_to_run(sandbox.evaluation_id, sandbox.run_ids[0], [sandbox.loose_log_ids[0]])
+    )
     assert str(result.id) == sandbox.run_ids[0]
     logs = client(sandbox).evaluation_logs(sandbox.evaluation_id, run_ids=[sandbox.run_ids[0]]).models()
-    assert "log_async_1" in {str(m.log.id) for m in logs}
+    assert sandbox.loose_log_ids[0] in {str(m.log.id) for m in logs}
 
 
 def test_an_export_runs_once(sandbox: RunningSandbox) -> None:

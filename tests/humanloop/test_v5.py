@@ -221,3 +221,36 @@ def test_deep_trace_children_keep_every_link() -> None:
     assert spans[0].parent_span_id is None
     for parent, child in itertools.pairwise(spans):
         assert child.parent_span_id == parent.span_id
+
+
+def test_every_evaluation_of_a_span_names_its_trace() -> None:
+    # Evaluator Logs name only the Log they judge; when that Log is a trace child, its trace comes from the tree.
+    source = load("humanloop/v5-evaluation-log-rich.json")
+    first, second, *rest = source["evaluator_logs"]
+    source["evaluator_logs"] = [{**first, "parent_id": "log_prompt1"}, {**second, "parent_id": first["id"]}, *rest]
+    records = humanloop_v5.normalize_evaluation_log(source)
+    of_child, of_evaluation = _evaluation(records, first["id"]), _evaluation(records, second["id"])
+    flow_trace = trace_id_for("humanloop", "log_flow1")
+    assert (of_child.target_type, of_child.span_id, of_child.trace_id) == (
+        "span",
+        span_id_for("humanloop", "log_prompt1"),
+        flow_trace,
+    )
+    # An evaluation of an evaluation judges no span: it names the evaluation, in the judged span's trace.
+    assert (of_evaluation.target_type, of_evaluation.span_id, of_evaluation.trace_id) == (
+        "evaluation",
+        None,
+        flow_trace,
+    )
+    assert of_evaluation.attributes["tracebridge.evaluation.judged_evaluation_id"] == first["id"]
+    assert all(e.trace_id == flow_trace for e in by_type(records, "evaluation"))
+
+
+def test_a_bare_evaluator_log_takes_the_trace_of_the_log_it_embeds() -> None:
+    source = load("humanloop/v5-evaluation-log-rich.json")
+    judged = {**source["log"], "trace_children": []}
+    evaluator_log = {**source["evaluator_logs"][0], "log_type": "evaluator", "parent": judged}
+    records = humanloop_v5.normalize_log(evaluator_log)
+    evaluation = _evaluation(records, evaluator_log["id"])
+    assert evaluation.span_id == _span(records, "log_flow1").span_id
+    assert evaluation.trace_id == _span(records, "log_flow1").trace_id == trace_id_for("humanloop", "log_flow1")

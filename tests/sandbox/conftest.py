@@ -82,6 +82,7 @@ class Coordinates:
     evaluation_id: str
     evaluatee_ids: tuple[str, ...]
     run_ids: tuple[str, ...]
+    loose_log_ids: tuple[str, ...]
     galileo_project_id: str
     log_stream_id: str
     experiment_id: str
@@ -98,6 +99,7 @@ class Coordinates:
             evaluation_id=lines["humanloop evaluation"],
             evaluatee_ids=tuple(lines["humanloop evaluatees"].split()),
             run_ids=tuple(lines["humanloop runs"].split()),
+            loose_log_ids=tuple(lines["humanloop logs in no run"].split()),
             galileo_project_id=lines["galileo project"],
             log_stream_id=lines["galileo log stream"],
             experiment_id=lines["galileo experiment"],

@@ -153,7 +153,7 @@ def test_generated_humanloop_client_reads_every_endpoint(
         sandbox.evaluation_id,
         sandbox.run_ids[1],
         client=client,
-        body=V5AddLogsToRunRequest(log_ids=["log_contract_1", "log_contract_2"]),
+        body=V5AddLogsToRunRequest(log_ids=list(sandbox.loose_log_ids[:2])),
     )
     assert added.status_code == 200 and isinstance(added.parsed, V5EvaluationRunResponse)
     assert added.parsed.id == sandbox.run_ids[1]
@@ -167,7 +167,7 @@ def test_generated_humanloop_client_reads_every_endpoint(
     evaluation = all_pages(evaluation_logs, first=1)
     assert len(evaluation) == 122
     assert not [path for path in unknown_fields(evaluation)]
-    assert {"log_contract_1", "log_contract_2"} <= {record.log.id for record in evaluation if record.log}
+    assert set(sandbox.loose_log_ids[:2]) <= {record.log.id for record in evaluation if record.log}
 
 
 @pytest.mark.parametrize("root_type", ["session", "trace", "span"])
@@ -254,6 +254,8 @@ def fuzz(operation: Any, sandbox: RunningSandbox, auth: dict[str, str]) -> set[i
                 for name, value in (("log_stream_id", sandbox.log_stream_id), ("experiment_id", sandbox.experiment_id)):
                     if case.body.get(name) is not None:
                         case.body[name] = value
+            if operation_id == "add_logs_to_run" and isinstance(case.body, dict):
+                case.body["log_ids"] = list(sandbox.loose_log_ids)
         case.headers = {**(case.headers or {}), **auth}
         response = case.call(timeout=30)
         seen.add(response.status_code)

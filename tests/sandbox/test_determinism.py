@@ -25,7 +25,7 @@ def answers(sandbox: RunningSandbox, *, add: bool = True) -> list[bytes]:
         ]
         if add:
             path = f"/v5/evaluations/{sandbox.evaluation_id}/runs/{sandbox.run_ids[0]}/logs"
-            bodies.append(hl.post(path, json={"log_ids": ["log_x"]}).content)
+            bodies.append(hl.post(path, json={"log_ids": [sandbox.loose_log_ids[0]]}).content)
         for export_format in ("jsonl", "jsonl_flat", "csv"):
             body = {"root_type": "session", "export_format": export_format}
             bodies.append(gal.post(export_path(sandbox), json=body).content)

@@ -194,15 +194,18 @@ def test_added_logs_show_up_in_later_reads(sandbox_factory: Callable[..., Runnin
     with humanloop_client(sandbox) as client:
         before = logs(client, sandbox, run_id=run).json()["total"]
         added = client.post(
-            f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs", json={"log_ids": ["log_new_1", "log_new_2"]}
+            f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs",
+            json={"log_ids": list(sandbox.loose_log_ids[:2])},
         )
         assert added.status_code == 200 and added.json()["id"] == run
         after = logs(client, sandbox, run_id=run, size=100).json()
         assert after["total"] == before + 2
-        assert [record["log"]["id"] for record in after["records"][:2]] == ["log_new_2", "log_new_1"]
+        assert [record["log"]["id"] for record in after["records"][:2]] == list(sandbox.loose_log_ids[1::-1])
         assert all(record["run_id"] == run for record in after["records"][:2])
         assert logs(client, sandbox).json()["total"] == 32
-        again = client.post(f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs", json={"log_ids": ["log_new_1"]})
+        again = client.post(
+            f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs", json={"log_ids": [sandbox.loose_log_ids[0]]}
+        )
         assert again.status_code == 200
         assert logs(client, sandbox).json()["total"] == 32  # adding a log the run has is a no-op
 
@@ -228,3 +231,28 @@ def test_add_logs_invalid_body_gets_422(
     assert response.status_code == 422
     [problem] = response.json()["detail"]
     assert (problem["loc"], problem["type"]) == (loc, kind)
+
+
+def test_add_logs_with_an_unknown_log_id_is_refused_and_adds_nothing(
+    sandbox_factory: Callable[..., RunningSandbox],
+) -> None:
+    sandbox = sandbox_factory(records=30)
+    run = sandbox.run_ids[0]
+    with humanloop_client(sandbox) as client:
+        before = logs(client, sandbox).json()["total"]
+        known = logs(client, sandbox, size=1).json()["records"][0]["log"]["id"]
+        # A lookalike of the sandbox's own ids (right shape, never generated) is as unknown as a made-up one.
+        lookalike = "log_" + format(int(known.removeprefix("log_"), 16) ^ 1, "016x")
+        answer = client.post(
+            f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs",
+            json={"log_ids": [sandbox.loose_log_ids[0], "log_made_up", lookalike]},
+        )
+        assert answer.status_code == 404
+        assert answer.json() == {"detail": f"Logs log_made_up, {lookalike} not found"}
+        assert logs(client, sandbox).json()["total"] == before, "nothing added when one id is unknown"
+        # The evaluation's own logs and the loose ones can join.
+        ok = client.post(
+            f"/v5/evaluations/{sandbox.evaluation_id}/runs/{run}/logs",
+            json={"log_ids": [known, sandbox.loose_log_ids[0]]},
+        )
+        assert ok.status_code == 200

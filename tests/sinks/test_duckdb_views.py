@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from tracebridge.records import Evaluation, Provenance
 from tracebridge.sinks.duckdb_sink import DuckDbSink
-from tracebridge.sinks.duckdb_views import MODEL_OPERATIONS, _column_names
+from tracebridge.sinks.duckdb_views import MODEL_OPERATIONS, ScoreName, column_names
 
 from tests.sinks.conftest import read_jsonl
 
@@ -128,7 +128,29 @@ def test_scores_pivot_one_row_per_span_one_column_per_name(written: Path) -> Non
 
 
 def test_scores_columns_do_not_clash_with_keys_or_each_other() -> None:
-    assert _column_names(["accuracy", "Accuracy", "span_id", "x"]) == ["accuracy", "Accuracy (2)", "span_id (2)", "x"]
+    def names(*scores: tuple[str, tuple[str, ...]]) -> list[str]:
+        return column_names([ScoreName(name, systems, None) for name, systems in scores])
+
+    assert names(("accuracy", ("humanloop",)), ("Accuracy", ("humanloop",)), ("span_id", ()), ("x", ())) == [
+        "accuracy",
+        "Accuracy (2)",
+        "span_id (2)",
+        "x",
+    ]
+    # Near-duplicates from different vendors say which vendor; spacing and case do not make a name new.
+    assert names(("Tone", ("humanloop",)), ("tone", ("galileo",)), ("tone ", ("galileo",))) == [
+        "Tone (humanloop)",
+        "tone (galileo)",
+        "tone (galileo) (2)",
+    ]
+
+
+def test_scores_columns_for_bare_uuids_say_what_judged() -> None:
+    uuid = "b7658ebe-1f0c-4e9a-9d7e-0c3f2f1a2b3c"
+    assert column_names([ScoreName(uuid, ("galileo",), "like_dislike"), ScoreName(uuid.upper(), (), None)]) == [
+        "like_dislike b7658ebe",
+        "feedback B7658EBE",
+    ]
 
 
 def test_scores_keep_the_latest_judgment_and_fall_back_to_label_then_explanation(tmp_path: Path) -> None:

@@ -136,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
         f"humanloop evaluation: {sandbox.humanloop.evaluation_id}",
         f"humanloop evaluatees: {' '.join(sandbox.humanloop.evaluatee_ids)}",
         f"humanloop runs: {' '.join(sandbox.humanloop.run_ids)}",
+        f"humanloop logs in no run: {' '.join(sandbox.humanloop.loose_log_ids)}",
         f"galileo project: {sandbox.galileo.project_id}",
         f"galileo log stream: {sandbox.galileo.log_stream_id}",
         f"galileo experiment: {sandbox.galileo.experiment_id}",

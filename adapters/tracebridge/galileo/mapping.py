@@ -46,8 +46,12 @@ USAGE_METRICS: dict[str, str] = {
     "total_cost": "tracebridge.cost.total_usd",
     "input_cost": "tracebridge.cost.input_usd",
     "output_cost": "tracebridge.cost.output_usd",
+    "num_traces": "tracebridge.metrics.num_traces",
+    "num_spans": "tracebridge.metrics.num_spans",
+    "num_llm_calls": "tracebridge.metrics.num_llm_calls",
 }
-"""The token / duration / cost metrics: mapped onto the span. Every other metric is a scorer result."""
+"""The token / duration / cost / count metrics: attributes of the record they describe (a session's ``num_traces``
+stays on the session). Every other metric is a scorer result."""
 
 OPERATIONS: dict[str, str] = {
     "llm": "chat",

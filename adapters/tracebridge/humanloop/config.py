@@ -34,7 +34,12 @@ def model_parameters(config: Fields, attributes: dict[str, Any]) -> None:
     else:
         config.drop("provider")
     for key, name in _NUMERIC_PARAMETERS:
-        put(attributes, name, config.take_number(key))
+        value = config.take_number(key)
+        if key == "max_tokens" and value is not None and value < 0:
+            # Humanloop's "no limit" (-1): not a token count, so not an OTel value; kept as written.
+            attributes["tracebridge.request.max_tokens"] = value
+            continue
+        put(attributes, name, value)
     stop = config.get("stop")
     if isinstance(stop, str):
         attributes["gen_ai.request.stop_sequences"] = [config.take("stop")]

@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from tracebridge.humanloop.config import model_parameters, operation_for_model
+from tracebridge.mapping.error_types import error_type
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.experiment_items import experiment_item
 from tracebridge.mapping.ids import span_id_for, trace_id_for
@@ -163,7 +164,7 @@ def _evaluation_result(item: Any, target: tuple[str, str] | None, path: str, ses
     error = f.take_str("error")
     if error is not None:
         attributes["tracebridge.evaluation.error"] = error
-        attributes["error.type"] = "_OTHER"
+        attributes["error.type"] = error_type(error)
     log_id = f.take_str("log_id")
     trace_id: str | None = None
     span_id: str | None = None
@@ -277,7 +278,7 @@ def normalize_log(record: Any) -> list[Record]:
         f.take_str("output")
     error = f.take_str("error")
     if error is not None:
-        attributes["error.type"] = "_OTHER"
+        attributes["error.type"] = error_type(error, f.get("provider_response"))
 
     records: list[Record] = []
     target = (trace_id, span_id)

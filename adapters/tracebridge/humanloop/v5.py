@@ -18,6 +18,7 @@ from tracebridge.humanloop.config import file_identity, model_parameters, operat
 from tracebridge.humanloop.definitions import file_records
 from tracebridge.humanloop.formats import log_kind
 from tracebridge.mapping.carried import Carried
+from tracebridge.mapping.error_types import error_type
 from tracebridge.mapping.errors import MappingError
 from tracebridge.mapping.experiment_items import experiment_item
 from tracebridge.mapping.ids import span_id_for, trace_id_for
@@ -240,7 +241,7 @@ def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, p
     _output_messages(f, finish_reason, attributes, as_tool_result=kind == "tool")
     error = f.take_str("error")
     if error is not None:
-        attributes["error.type"] = "_OTHER"
+        attributes["error.type"] = error_type(error, f.get("provider_response"))
     status = "ERROR" if error is not None else "UNSET"
     if ctx.experiment_id is not None:
         attributes["tracebridge.experiment.id"] = ctx.experiment_id
@@ -334,7 +335,7 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
     error = f.take_str("error")
     if error is not None:
         attributes["tracebridge.evaluation.error"] = error
-        attributes["error.type"] = "_OTHER"
+        attributes["error.type"] = error_type(error)
     put(attributes, "tracebridge.evaluation.marked_completed", f.take_bool("marked_completed"))
     put(attributes, "tracebridge.evaluation.stdout", f.take_str("stdout"))
     put(attributes, "user.id", f.take_str("user"))
@@ -490,7 +491,35 @@ def _evaluation_log(
         leftover = f.rest()
         if leftover and main is not None:
             records[0] = attrs.evolve(main, extra={**main.extra, ENVELOPE_KEY: leftover})
-    return records
+    return _link_judged_traces(records)
+
+
+def _link_judged_traces(records: list[Record | Carried]) -> list[Record | Carried]:
+    """Evaluations that judge something of this record's tree name what they judge, with its trace.
+
+    An Evaluator Log names the Log it judges (``parent_id``), not its trace; that Log may be any of the tree the record
+    holds (an envelope's ``evaluator_logs`` judge the Log's trace children too), mapped by now. When it is itself an
+    Evaluator Log (an evaluation of an Evaluator's judgments), the target is that evaluation, in its trace.
+    """
+    traces = {record.span_id: record.trace_id for record in records if isinstance(record, Span)}
+    # Two passes: an evaluation of an evaluation takes the trace its target found in the first.
+    linked = [_with_judged_trace(record, traces, {}) for record in records]
+    judged = {record.evaluation_id: record for record in linked if isinstance(record, Evaluation)}
+    return [_with_judged_trace(record, traces, judged) for record in linked]
+
+
+def _with_judged_trace(
+    record: Record | Carried, traces: Mapping[str, str | None], judged: Mapping[str, Evaluation]
+) -> Record | Carried:
+    if not isinstance(record, Evaluation) or record.trace_id is not None:
+        return record
+    if record.span_id is not None and record.span_id in traces:
+        return attrs.evolve(record, trace_id=traces[record.span_id])
+    parent = judged.get(record.provenance.parent_id or "")
+    if parent is None:
+        return record
+    attributes = {**record.attributes, "tracebridge.evaluation.judged_evaluation_id": parent.evaluation_id}
+    return attrs.evolve(record, target_type="evaluation", span_id=None, trace_id=parent.trace_id, attributes=attributes)
 
 
 def _named_experiment(
@@ -535,7 +564,7 @@ def normalize_legacy_evaluation_log(
 
 def normalize_log(record: Any, *, defer_versions: bool = False) -> list[Record | Carried]:
     """A bare v5 Log of any kind (as found in ``logs/N.jsonl`` of an export) and everything nested in it."""
-    return _log_records(as_mapping(record), _Context(defer=defer_versions), "log")
+    return _link_judged_traces(_log_records(as_mapping(record), _Context(defer=defer_versions), "log"))
 
 
 def normalize_datapoint(

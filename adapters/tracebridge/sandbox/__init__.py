@@ -40,6 +40,8 @@ class RunningSandbox:
     """Humanloop evaluation (``ev_``) for both ``/v4/evaluations/{id}/datapoints`` and ``/v5/evaluations/{id}/logs``."""
     evaluatee_ids: tuple[str, ...]
     run_ids: tuple[str, ...]
+    loose_log_ids: tuple[str, ...]
+    """Humanloop logs in no run: what ``add-logs`` can add."""
     galileo_project_id: str
     log_stream_id: str
     experiment_id: str
@@ -63,6 +65,7 @@ class RunningSandbox:
             evaluation_id=humanloop.evaluation_id,
             evaluatee_ids=humanloop.evaluatee_ids,
             run_ids=humanloop.run_ids,
+            loose_log_ids=humanloop.loose_log_ids,
             galileo_project_id=galileo.project_id,
             log_stream_id=galileo.log_stream_id,
             experiment_id=galileo.experiment_id,

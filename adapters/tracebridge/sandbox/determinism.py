@@ -16,14 +16,28 @@ from datetime import UTC, datetime
 MASK64 = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 _TWO_64 = float(1 << 64)
+_MUL_1, _MUL_2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+_UNMUL_1, _UNMUL_2 = pow(_MUL_1, -1, 1 << 64), pow(_MUL_2, -1, 1 << 64)
 
 
 def mix64(value: int) -> int:
     """A well-mixed 64-bit integer from any integer (SplitMix64); equal inputs give equal outputs."""
     z = (value + _GOLDEN) & MASK64
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    z = ((z ^ (z >> 30)) * _MUL_1) & MASK64
+    z = ((z ^ (z >> 27)) * _MUL_2) & MASK64
     return z ^ (z >> 31)
+
+
+def unmix64(value: int) -> int:
+    """The input ``mix64`` was given (modulo 2**64): every step of SplitMix64's finaliser can be undone, so the sandbox
+    can tell whether an id it is shown is one it generated without holding the ids."""
+    z = value & MASK64
+    z = z ^ (z >> 31) ^ (z >> 62)
+    z = (z * _UNMUL_2) & MASK64
+    z = z ^ (z >> 27) ^ (z >> 54)
+    z = (z * _UNMUL_1) & MASK64
+    z = z ^ (z >> 30) ^ (z >> 60)
+    return (z - _GOLDEN) & MASK64
 
 
 def digest(*parts: object) -> int:

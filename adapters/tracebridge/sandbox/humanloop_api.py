@@ -86,7 +86,10 @@ class HumanloopApi:
         return self._page(listing, key, page=page, first_page=1, size=size)
 
     def add_logs_to_run(self, evaluation_id: str, run_id: str, body: bytes) -> Response:
-        """``POST /v5/evaluations/{id}/runs/{run_id}/logs``: the ``log_ids`` join the run, visible to later reads."""
+        """``POST /v5/evaluations/{id}/runs/{run_id}/logs``: the ``log_ids`` join the run, visible to later reads.
+
+        Only logs the workspace holds can join (the evaluation's, and the loose ones the sandbox prints); an unknown
+        id is a 404 naming it, never a log invented for it."""
         problems: list[Problem] = []
         log_ids: list[str] = []
         try:
@@ -121,5 +124,9 @@ class HumanloopApi:
             return not_found(f"Evaluation {evaluation_id}")
         if run_id not in self.data.run_ids:
             return not_found(f"Run {run_id} of evaluation {evaluation_id}")
+        unknown = [log_id for log_id in log_ids if not self.data.log_exists(log_id)]
+        if unknown:
+            # As the vendor does: nothing is added when one id is unknown, and the answer names them.
+            return not_found(f"Log{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
         self.data.add_logs(run_id, log_ids)
         return json_response(self.data.run(run_id))

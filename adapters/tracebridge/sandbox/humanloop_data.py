@@ -16,11 +16,12 @@ Every collection holds ``records`` records and record ``i`` is a pure function o
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tracebridge.sandbox.determinism import digest, iso_utc, json_stamp, mix64, stream_key
+from tracebridge.sandbox.determinism import digest, iso_utc, json_stamp, mix64, stream_key, unmix64
 from tracebridge.sandbox.humanloop_catalog import CREATED_AT_US, HumanloopCatalog, hl_id
 from tracebridge.sandbox.humanloop_records import (
     v4_datapoint_snapshot,
@@ -35,6 +36,8 @@ from tracebridge.sandbox.templates import Template, inline, literal, slot
 ARCHETYPES = 48
 EVALUATEES = 3
 RUNS = 3
+LOOSE_LOGS = 3
+_LOG_ID = re.compile(r"log_[0-9a-f]{16}")
 SESSION_SIZE = 4
 LOGS_START_US = 1_735_689_600_000_000
 """2025-01-01T00:00:00Z: the first generated log; the rest follow a few seconds apart, all in the past."""
@@ -99,6 +102,8 @@ class HumanloopData:
         self.evaluation_id = hl_id("ev_", seed, "evaluation")
         self.evaluatee_ids = tuple(hl_id("evv_", seed, "evaluatee", e) for e in range(EVALUATEES))
         self.run_ids = tuple(hl_id("run_", seed, "run", r) for r in range(RUNS))
+        self.loose_log_ids = tuple(f"log_{mix64(stream_key(seed, 'loose-logs') ^ n):016x}" for n in range(LOOSE_LOGS))
+        """Logs of the workspace in no run yet: what ``POST .../runs/{run_id}/logs`` can add besides the run logs."""
         self._v4_base = stream_key(seed, "v4-logs")
         self._dp_base = stream_key(seed, "datapoints")
         self._evaluatee_bases = tuple(stream_key(seed, f"evaluatee-{e}") for e in range(EVALUATEES))
@@ -275,6 +280,14 @@ class HumanloopData:
         added.sort(key=lambda item: -item[0])
         prepended = [self.added_log(run_id, log_id) for _, run_id, log_id in added]
         return Listing(runs.count(), lambda g: self.v5_log(runs.index(g), drift), prepended)
+
+    def log_exists(self, log_id: str) -> bool:
+        """Whether the workspace holds this log: a loose one, or one of the evaluation's (found by undoing its id)."""
+        if log_id in self.loose_log_ids:
+            return True
+        if not _LOG_ID.fullmatch(log_id):
+            return False
+        return unmix64(int(log_id.removeprefix("log_"), 16)) ^ self._v5_base < self.records
 
     def add_logs(self, run_id: str, log_ids: Sequence[str]) -> None:
         """Add logs to a run; adding a log the run already has is a no-op, as the vendor's is."""

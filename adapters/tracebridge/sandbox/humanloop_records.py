@@ -477,8 +477,11 @@ def v5_log(catalog: HumanloopCatalog, k: int, ids: dict[str, str] = V5_IDS) -> d
     if kind == "tool":
         return _v5_tool_log(catalog, k, "log_id", parent=None, trace=None, ids=ids)
     if kind == "evaluator":
+        # An Evaluator's own evaluation: its log judges a log of another File, which the API embeds as `parent`
+        # (without it the judged log, and so its trace, would be nowhere in the export).
         log = _v5_evaluator_log(catalog, k, 0, "log_id", judged="c0", ids=ids)
         log["created_at"] = slot("t_end")
+        log["parent"] = _v5_prompt_log(catalog, k + 1, "c0", parent=None, trace=None, ids=ids)
         return log
     conversation = CONVERSATIONS[k % len(CONVERSATIONS)]
     if kind == "flow":

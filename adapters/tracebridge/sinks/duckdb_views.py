@@ -9,12 +9,21 @@
   explanation (text judgments). When a span was judged several times under one name, the latest judgment wins (by
   time, then evaluation id, so the choice is deterministic). DuckDB's ``PIVOT`` cannot be a view over names unknown
   in advance, so the column list is built from the names present when the database is written.
+
+  Column names are the evaluations' readable names: a Galileo scorer's alias (``metric_key_alias``), a Humanloop
+  evaluator's name or path. A name that is only a UUID (Galileo feedback and annotation templates have no other)
+  becomes its kind and the UUID's first 8 digits (``like_dislike b7658ebe``). Whitespace runs become one space.
+  Names that then differ only in case are told apart by their vendor when they come from different vendors
+  (``tone (galileo)``, ``Tone (humanloop)``), then by a number (``(2)``) in the order of the names;
+  ``trace_id`` and ``span_id`` are never taken.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
+import attrs
 import duckdb
 
 MODEL_OPERATIONS: Final = ("chat", "text_completion", "generate_content", "embeddings")
@@ -94,6 +103,7 @@ SELECT
     TRY_CAST({attribute("gen_ai.evaluation.score.value")} AS DOUBLE) AS score_value,
     {attribute("gen_ai.evaluation.score.label")} AS score_label,
     {attribute("gen_ai.evaluation.explanation")} AS explanation,
+    coalesce({attribute("tracebridge.evaluation.feedback_type")}, provenance.record_type) AS feedback_type,
     provenance.system AS source_system
 FROM evaluations
 """
@@ -101,17 +111,50 @@ FROM evaluations
 _PIVOT_KINDS: Final = ("score_value", "score_label", "explanation")
 
 
-def _column_names(names: list[str]) -> list[str]:
-    """Column names for evaluation names: DuckDB identifiers are case-insensitive and the keys are taken, so a
-    clash gets a numbered suffix (``accuracy``, ``Accuracy (2)``)."""
-    taken = {key.lower() for key in KEY_COLUMNS}
+_UUID: Final = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+@attrs.frozen
+class ScoreName:
+    """One evaluation name as the database holds it, and what tells it apart from others."""
+
+    name: str
+    systems: tuple[str, ...]
+    kind: str | None
+    """What judged: a Galileo feedback type (``like_dislike``, ``star``...), for names that are only a UUID."""
+
+
+def readable(score: ScoreName) -> str:
+    """The name a person would type: whitespace collapsed, a bare UUID replaced by its kind and first 8 digits."""
+    if _UUID.match(score.name):
+        return f"{score.kind or 'feedback'} {score.name[:8]}"
+    return " ".join(score.name.split()) or "(unnamed)"
+
+
+def _fold(name: str) -> str:
+    return name.lower()
+
+
+def column_names(scores: list[ScoreName]) -> list[str]:
+    """A column name per evaluation name: readable, and unique whatever the case (DuckDB's identifiers are not).
+
+    Names that fold to one column are told apart by their vendor when the clashing names come from different vendors,
+    then by a number in the order given; the first name of a group keeps its bare name when no vendor tells it apart.
+    """
+    bases = [readable(score) for score in scores]
+    groups: dict[str, set[tuple[str, ...]]] = {}
+    for score, base in zip(scores, bases, strict=True):
+        groups.setdefault(_fold(base), set()).add(score.systems)
+    taken = {_fold(key) for key in KEY_COLUMNS}
     out: list[str] = []
-    for name in names:
-        candidate, n = name, 1
-        while candidate.lower() in taken:
+    for score, readable_name in zip(scores, bases, strict=True):
+        vendor_tells = len(groups[_fold(readable_name)]) > 1 and len(score.systems) == 1
+        base = f"{readable_name} ({score.systems[0]})" if vendor_tells else readable_name
+        candidate, n = base, 1
+        while _fold(candidate) in taken:
             n += 1
-            candidate = f"{name} ({n})"
-        taken.add(candidate.lower())
+            candidate = f"{base} ({n})"
+        taken.add(_fold(candidate))
         out.append(candidate)
     return out
 
@@ -119,12 +162,13 @@ def _column_names(names: list[str]) -> list[str]:
 def scores_sql(connection: duckdb.DuckDBPyConnection) -> str:
     """The ``scores`` view for the evaluation names in the database now."""
     rows = connection.execute(
-        "SELECT name, bool_or(score_value IS NOT NULL), bool_or(score_label IS NOT NULL) "
+        "SELECT name, bool_or(score_value IS NOT NULL), bool_or(score_label IS NOT NULL), "
+        "list_sort(list_distinct(list(source_system))), min(feedback_type) "
         "FROM evaluation_scores WHERE span_id IS NOT NULL GROUP BY name ORDER BY name"
     ).fetchall()
-    names = [str(row[0]) for row in rows]
+    scores = [ScoreName(str(row[0]), tuple(row[3]), row[4]) for row in rows]
     selects = [quote_identifier(key) for key in KEY_COLUMNS]
-    for (name, has_value, has_label), column in zip(rows, _column_names(names), strict=True):
+    for (name, has_value, has_label, _systems, _kind), column in zip(rows, column_names(scores), strict=True):
         kind = _PIVOT_KINDS[0] if has_value else _PIVOT_KINDS[1] if has_label else _PIVOT_KINDS[2]
         selects.append(
             f"arg_max({kind}, (coalesce(time_unix_nano, -1), evaluation_id)) "
