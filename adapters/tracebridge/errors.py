@@ -32,6 +32,11 @@ class ExportChangedError(TracebridgeError):
     """A restarted stream no longer starts with the records already delivered, so skipping them would be unsound."""
 
 
+class CheckpointMismatchError(TracebridgeError, ValueError):
+    """The checkpoint beside an output was written for another export, or by a tracebridge that wrote another format:
+    resuming from it would skip pages this export never fetched."""
+
+
 class IncompleteExportError(TracebridgeError):
     """Fewer unique records arrived than the source reported; raised unless the caller allows a partial result."""
 

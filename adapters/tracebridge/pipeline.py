@@ -30,9 +30,11 @@ from tracebridge.delivery.export import Export
 from tracebridge.delivery.rejects import Reject
 from tracebridge.errors import IncompleteExportError
 from tracebridge.records import Record
+from tracebridge.sinks import ownership
 from tracebridge.sinks.layout import STDOUT, partial_dir
 from tracebridge.sinks.manifest import Manifest
-from tracebridge.sinks.output import open_output
+from tracebridge.sinks.output import check_formats, check_out_dir, open_output
+from tracebridge.sinks.ownership import RunIdentity
 
 CHECKPOINT_FILE = "checkpoint.json"
 
@@ -92,27 +94,44 @@ def run(
     formats: Sequence[str] = ("jsonl",),
     source: dict[str, Any],
     parameters: dict[str, Any],
+    settings: dict[str, Any] | None = None,
     resume: bool = False,
+    overwrite: bool = False,
     progress: Progress | None = None,
 ) -> RunResult:
     """Open the output ``out`` (a directory, or ``"-"`` for JSONL on stdout) in ``formats``, write every record of
-    the exports it is given into it, and publish it with a manifest naming ``source`` and ``parameters``.
+    the exports it is given into it, and publish it with a manifest naming ``source``, ``parameters`` (what was read:
+    they name the run) and ``settings`` (how: page size, concurrency; they do not).
 
-    A fresh run forgets any checkpoint an earlier, killed run left; ``resume=True`` continues from it. Errors propagate
-    with the partial files kept (``resumable(out)`` then says whether ``--resume`` can continue).
+    The directory must hold nothing of another run's (``tracebridge.sinks.ownership``): ``OutputInUseError`` says
+    whose it is; ``overwrite=True`` replaces it. A fresh run forgets any checkpoint an earlier, killed run of the same
+    source left; ``resume=True`` continues from it. Errors propagate with the partial files kept (``resumable(out)``
+    then says whether ``--resume`` can continue).
     """
-    chosen = list(dict.fromkeys(formats or ("jsonl",)))
-    output = open_output(out, chosen, resume=resume)
-    checkpoint = None if str(out) == STDOUT else checkpoint_path(Path(out))
-    if checkpoint is not None and not resume:
-        discard_checkpoint(checkpoint)
-    manifest = Manifest(source=source, parameters=parameters, formats=chosen)
+    chosen = check_formats(formats)
+    claim = None
+    if str(out) != STDOUT:
+        check_out_dir(Path(out))
+        claim = ownership.claim(Path(out), RunIdentity.of(source, parameters), resume=resume, overwrite=overwrite)
+    manifest = Manifest(source=source, parameters=parameters, settings=settings or {}, formats=chosen)
     try:
-        exports = make_exports(checkpoint)
+        output = open_output(out, chosen, resume=resume)
+        checkpoint = None if str(out) == STDOUT else checkpoint_path(Path(out))
+        if checkpoint is not None and not resume:
+            discard_checkpoint(checkpoint)
+        try:
+            exports = make_exports(checkpoint)
+        except BaseException:
+            output.abort()
+            raise
+        result = write_exports(exports, output, manifest, resume=resume, progress=progress)
     except BaseException:
-        output.abort()
+        if claim is not None and not resumable(out):
+            claim.abandon()  # nothing to resume: the next run, whichever, may have the directory
         raise
-    return write_exports(exports, output, manifest, resume=resume, progress=progress)
+    if claim is not None:
+        claim.release(name for files in manifest.files.values() for name in files)
+    return result
 
 
 def resumable(out: str | Path) -> bool:

@@ -25,6 +25,7 @@ COMMANDS = [
     ["humanloop", "add-logs"],
     ["sandbox"],
     ["schema"],
+    ["sql"],
 ]
 
 

@@ -101,3 +101,35 @@ def test_a_fresh_run_ignores_an_old_checkpoint(sandbox_factory: SandboxFactory, 
     again = tracebridge(*common, "--out", str(out), env=env)
     assert again.returncode == 0, again.stderr
     assert len((out / "spans.jsonl").read_text().splitlines()) == 200
+
+
+def test_ctrl_c_exits_130_and_says_how_to_resume(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
+    sandbox = sandbox_factory(records=400, latency=Latency(fixed_ms=25))
+    env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
+    common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "2"]
+    out = tmp_path / "out"
+    process = _start([*common, "--out", str(out), "-q"], env)
+    checkpoint = out / ".partial" / "checkpoint.json"
+    deadline = time.monotonic() + 60
+    while not (checkpoint.exists() and json.loads(checkpoint.read_text() or "{}").get("pages_done")):
+        assert time.monotonic() < deadline and process.poll() is None, "no checkpoint appeared"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert f"run the same command with --resume to continue (the partial output is in {out}/.partial/)" in (
+        stderr.decode()
+    )
+    assert "Traceback" not in stderr.decode()
+
+    resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    # The whole export is counted, not only what the resumed run fetched.
+    assert "400 source records -> " in resumed.stderr
+    assert "fetched 400, unique 400, duplicates dropped 0, rejected 0, missing 0" in resumed.stderr
+
+
+def test_no_command_prints_usage_and_exits_2() -> None:
+    result = tracebridge()
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("usage: tracebridge") and "tracebridge demo" in result.stderr

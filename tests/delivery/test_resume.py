@@ -52,6 +52,8 @@ def test_paged_export_broken_off_and_resumed_matches_a_clean_run(sandbox: Runnin
     report = resumed.report
     assert report.pages == 7, "the three finished pages were not fetched again"
     assert (report.expected, report.unique, report.missing) == (200, 200, 0)
+    # The counts describe the whole export, as if it had never been interrupted.
+    assert (report.fetched, report.duplicates, report.rejected) == (200, 0, 0)
     assert not path.exists(), "a finished export removes its checkpoint"
 
 

@@ -1,14 +1,15 @@
 """Records for the sink tests (every fixture file normalized by the real adapters) and readers for each format.
 
 The readers turn every format back into the JSON form (``to_json_dict``) so the tests can compare formats with the
-JSONL output row for row: JSON-text columns decoded, provenance as a dict, the derived timestamp columns checked
-against their integers and then dropped.
+JSONL output row for row: JSON-text columns decoded, provenance as a dict, the derived timestamp columns (typed in
+Parquet and DuckDB, ISO text in CSV) checked against their integers and then dropped.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,12 @@ def timestamp_columns(record_type: str) -> dict[str, str]:
     return {c.timestamp: c.name for c in columns(record_type) if c.timestamp is not None}
 
 
+def iso_of(nanos: int) -> str:
+    """The ISO text the CSV sink should write for ``nanos``, computed another way (``timedelta`` for the seconds)."""
+    seconds = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=nanos // 1_000_000_000)
+    return f"{seconds:%Y-%m-%dT%H:%M:%S}.{nanos % 1_000_000_000:09d}Z"
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -61,7 +68,9 @@ def read_parquet(path: Path) -> list[dict[str, Any]]:
     table = pq.read_table(path)
     record_type = table.schema.metadata[b"tracebridge.record_type"].decode()
     for derived, source in timestamp_columns(record_type).items():
-        assert table.column(derived).cast(pa.int64()).to_pylist() == table.column(source).to_pylist()
+        # Microseconds: the integer floored to them (``//`` floors before 1970 too).
+        expected = [None if nanos is None else nanos // 1000 for nanos in table.column(source).to_pylist()]
+        assert table.column(derived).cast(pa.int64()).to_pylist() == expected, (path, derived)
         table = table.drop_columns([derived])
     rows = table.to_pylist()
     json_columns = [c.name for c in columns(record_type) if c.kind == "json"]
@@ -75,11 +84,9 @@ def read_duckdb_table(connection: Any, record_type: str) -> list[dict[str, Any]]
     table = TABLES[record_type]
     derived = timestamp_columns(record_type)
     for column, source in derived.items():
-        # TIMESTAMPTZ holds microseconds: the derived column is the integer truncated to them.
-        mismatched = connection.execute(
-            f'SELECT count(*) FROM {table} WHERE epoch_us("{column}") IS DISTINCT FROM {source} // 1000'
-        ).fetchone()[0]
-        assert mismatched == 0, (table, column)
+        # TIMESTAMPTZ holds microseconds: the derived column is the integer floored to them (before 1970 too).
+        pairs = connection.execute(f'SELECT epoch_us("{column}"), {source} FROM {table}').fetchall()
+        assert all(us == (None if nanos is None else nanos // 1000) for us, nanos in pairs), (table, column)
     exclude = f" EXCLUDE ({', '.join(derived)})" if derived else ""
     result = connection.execute(f"SELECT *{exclude} FROM {table}")
     names = [d[0] for d in result.description]
@@ -93,16 +100,31 @@ def read_duckdb_table(connection: Any, record_type: str) -> list[dict[str, Any]]
     return rows
 
 
+def csv_header(record_type: str) -> list[str]:
+    """Every field in order, each integer timestamp followed by its ISO-text column."""
+    header: list[str] = []
+    for column in columns(record_type):
+        header.append(column.name)
+        if column.timestamp is not None:
+            header.append(column.timestamp)
+    return header
+
+
 def read_csv(path: Path, record_type: str) -> list[dict[str, Any]]:
     kinds = {c.name: c.kind for c in columns(record_type)}
+    derived = timestamp_columns(record_type)
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader)
-        assert header == list(kinds), path
+        assert header == csv_header(record_type), path
         rows = []
         for cells in reader:
             row: dict[str, Any] = {}
+            iso_cells: dict[str, str] = {}
             for name, cell in zip(header, cells, strict=True):
+                if name in derived:
+                    iso_cells[name] = cell
+                    continue
                 kind = kinds[name]
                 if cell == "":
                     row[name] = None
@@ -115,6 +137,9 @@ def read_csv(path: Path, record_type: str) -> list[dict[str, Any]]:
                     row[name] = json.loads(cell)
                 else:
                     row[name] = cell
+            for name, cell in iso_cells.items():
+                nanos = row[derived[name]]
+                assert cell == ("" if nanos is None else iso_of(nanos)), (path, name, nanos, cell)
             rows.append(row)
     return rows
 

@@ -138,13 +138,13 @@ def test_aborted_run_publishes_nothing_and_keeps_partials(records: list[Record],
         sink.close(Manifest(source="first run"))
     first = (tmp_path / "spans.jsonl").read_bytes()
 
+    manifest = (tmp_path / "manifest.json").read_bytes()
     with pytest.raises(RuntimeError), open_output(tmp_path, ALL_FORMATS) as sink:
-        # A second run into the same directory: from its start the directory no longer claims to be complete.
-        assert not (tmp_path / "manifest.json").exists()
+        # A second run into the same directory that fails before publishing leaves the first one whole.
         sink.write(records[:5])
         sink.state()
         raise RuntimeError("the export failed")
-    assert not (tmp_path / "manifest.json").exists()
+    assert (tmp_path / "manifest.json").read_bytes() == manifest, "the earlier run still describes its files"
     assert (tmp_path / "spans.jsonl").read_bytes() == first, "the earlier run's file was not touched"
     assert (tmp_path / ".partial" / "spans.jsonl").stat().st_size > 0, "kept for --resume"
 

@@ -23,30 +23,47 @@ def test_parquet_matches_jsonl_row_for_row(written: Path) -> None:
 
 def test_columns_are_typed(written: Path) -> None:
     schema = pq.read_schema(written / "spans.parquet")
-    assert schema.field("start_time").type == pa.timestamp("ns", tz="UTC")
+    assert schema.field("start_time").type == pa.timestamp("us", tz="UTC")
     assert schema.field("start_time_unix_nano").type == pa.int64()
     assert schema.field("timing_derived").type == pa.bool_()
     provenance = schema.field("provenance").type
     assert pa.types.is_struct(provenance) and provenance.field("system").type == pa.string()
     assert not provenance.field("system").nullable and provenance.field("session_id").nullable
     assert not schema.field("trace_id").nullable and schema.field("parent_span_id").nullable
-    # Free-form maps carry Parquet's JSON logical type, so engines read them as JSON.
+    # Free-form maps are plain UTF-8 text (every reader takes it), marked as JSON in the field and schema metadata.
     logical = {c.path: str(c.logical_type) for c in pq.ParquetFile(written / "spans.parquet").schema}
-    assert logical["attributes"] == logical["extra"] == "JSON"
+    assert logical["attributes"] == logical["extra"] == "String"
+    assert schema.field("attributes").type == pa.string()
+    assert schema.field("attributes").metadata == {b"tracebridge.json": b"true"}
+    assert schema.field("name").metadata is None
+    assert schema.metadata[b"tracebridge.json_columns"] == b"attributes,extra"
     experiments = pq.read_schema(written / "experiments.parquet")
-    assert experiments.field("created_at").type == pa.timestamp("ns", tz="UTC")
-    assert pq.read_schema(written / "evaluations.parquet").field("time").type == pa.timestamp("ns", tz="UTC")
+    assert experiments.field("created_at").type == pa.timestamp("us", tz="UTC")
+    assert pq.read_schema(written / "evaluations.parquet").field("time").type == pa.timestamp("us", tz="UTC")
 
 
-def test_nanoseconds_survive_in_the_timestamp_column(records: list[Record], tmp_path: Path) -> None:
+def test_timestamps_are_floored_microseconds_beside_the_exact_nanoseconds(
+    records: list[Record], tmp_path: Path
+) -> None:
     span = next(r for r in records if r.record_type == "span")
-    precise = attrs.evolve(span, start_time_unix_nano=1_700_000_000_123_456_789, end_time_unix_nano=None)
+    nanos = [1_700_000_000_123_456_789, -1_500, -1_000, 0, 999, -(2**63), 2**63 - 1]
+    spans = [attrs.evolve(span, start_time_unix_nano=value, end_time_unix_nano=None) for value in nanos]
     sink = ParquetSink(tmp_path)
-    sink.write([precise])
+    sink.write(spans)
     sink.close()
-    table = pq.read_table(tmp_path / "spans.parquet", columns=["start_time", "end_time"])
-    assert table.column("start_time").cast(pa.int64()).to_pylist() == [1_700_000_000_123_456_789]
-    assert table.column("end_time").to_pylist() == [None]
+    table = pq.read_table(tmp_path / "spans.parquet", columns=["start_time_unix_nano", "start_time", "end_time"])
+    assert table.column("start_time_unix_nano").to_pylist() == nanos
+    # Floored, not truncated toward zero: 1.5 microseconds before 1970 is in the microsecond starting 2 before it.
+    assert table.column("start_time").cast(pa.int64()).to_pylist() == [
+        1_700_000_000_123_456,
+        -2,
+        -1,
+        0,
+        0,
+        -9_223_372_036_854_776,
+        9_223_372_036_854_775,
+    ]
+    assert table.column("end_time").to_pylist() == [None] * len(nanos)
 
 
 def test_row_groups_are_written_as_batches_arrive_and_parts_join(

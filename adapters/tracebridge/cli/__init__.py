@@ -27,7 +27,7 @@ examples:
   tracebridge import exports/2025-09-01T10-00-00/    # files from humanloop-export
   tracebridge schema > tracebridge-schema.json
 
-exit codes: 0 complete, 1 error, 2 usage, 3 incomplete export (records missing)
+exit codes: 0 complete, 1 error, 2 usage or --out in use, 3 incomplete export (records missing), 130 interrupted
 """
 
 
@@ -63,19 +63,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
     args = parser.parse_args(arguments)
     run = getattr(args, "run", None)
-    if run is None:
-        parser.print_help()
-        return ExitCode.OK
+    if run is None:  # no command: what argparse does for a missing argument (usage on stderr, exit 2)
+        parser.print_usage(sys.stderr)
+        print("tracebridge: a command is needed; --help lists them (try: tracebridge demo)", file=sys.stderr)
+        return ExitCode.USAGE
     try:
         return int(run(args))
     except KeyboardInterrupt:
-        print("tracebridge: interrupted", file=sys.stderr)
-        return ExitCode.ERROR
+        print(f"tracebridge: interrupted; {_after_interrupt(args)}", file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``tracebridge ... --out - | head``): stop quietly, and keep Python's own flush at
         # exit from failing on the same closed pipe.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitCode.ERROR
+
+
+def _after_interrupt(args: argparse.Namespace) -> str:
+    """What to do next: ``--resume`` where the run left a checkpoint, else run it again."""
+    out = getattr(args, "out", None)
+    if out is None or not hasattr(args, "resume"):
+        return "nothing was left half-done"
+    from tracebridge import pipeline  # noqa: PLC0415 - only after an interruption
+
+    if pipeline.resumable(out):
+        return f"run the same command with --resume to continue (the partial output is in {out}/.partial/)"
+    return "nothing was published; run the same command again"
 
 
 if __name__ == "__main__":  # pragma: no cover - python -m tracebridge.cli

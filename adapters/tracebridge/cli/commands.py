@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from tracebridge.cli import demo, export, humanloop, import_files, sandbox, schema
+from tracebridge.cli import demo, export, humanloop, import_files, sandbox, schema, sql
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -16,6 +16,7 @@ REGISTRARS: list[Registrar] = [
     demo.register,
     export.register,
     import_files.register,
+    sql.register,
     humanloop.register,
     sandbox.register,
     schema.register,

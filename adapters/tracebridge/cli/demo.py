@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from tracebridge.cli.output import add_output_arguments, run_exports
 from tracebridge.cli.parsers import add_command
 from tracebridge.secrets import ApiKey
-from tracebridge.sinks.layout import DUCKDB_FILE
 
 if TYPE_CHECKING:
     from tracebridge.delivery.export import Export
@@ -79,23 +79,21 @@ def _exports(sandbox: RunningSandbox) -> list[Export[Any]]:
     ]
 
 
-def next_steps(out: Path, formats: list[str]) -> str:
-    """What to run next: a query over both vendors' LLM calls, against the DuckDB file or straight on the JSONL."""
-    if "duckdb" in formats:
-        database = out / DUCKDB_FILE
-        query = (
-            "SELECT provider, model, count(*) AS calls, sum(input_tokens) AS input_tokens, "
-            "round(avg(latency_ms)) AS avg_latency_ms FROM llm_calls GROUP BY ALL ORDER BY calls DESC"
-        )
-        return f'try next:\n  duckdb {database} "{query}"'
-    spans = out / "spans.jsonl"
-    query = (
-        "SELECT provenance.system AS vendor, attributes->>'$.\"gen_ai.request.model\"' AS model, count(*) AS spans "
-        f"FROM read_json_auto('{spans}') GROUP BY ALL ORDER BY spans DESC"
-    )
-    hint = "" if importlib.util.find_spec("duckdb") else "  (pip install 'tracebridge[duckdb]' for the duckdb module)\n"
-    command = f"python -c \"import duckdb; duckdb.sql('''{query}''').show()\""
-    return f"try next (DuckDB reads the JSONL directly):\n  {command}\n{hint}"
+TRY_QUERY = (
+    "SELECT provider, model, count(*) AS calls, sum(input_tokens) AS input_tokens, "
+    "round(avg(latency_ms)) AS avg_latency_ms FROM llm_calls GROUP BY ALL ORDER BY calls DESC"
+)
+"""Both vendors' model calls in one table: the point of tracebridge, in one query. No quotes inside, so it survives
+any shell's quoting."""
+
+
+def next_steps(out: Path) -> str:
+    """What to run next: the query above, through ``tracebridge sql`` (any output format; no ``duckdb`` program)."""
+    command = f'tracebridge sql "{TRY_QUERY}" --out {shlex.quote(str(out))}'
+    lines = ["try next:", f"  {command}"]
+    if not importlib.util.find_spec("duckdb"):
+        lines.append("  (needs the duckdb extra: pip install 'tracebridge[duckdb]')")
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         print("tracebridge demo: --resume does not apply to the demo (it takes seconds); run it again", file=sys.stderr)
         return 2
     if args.formats is None:
-        # DuckDB, when installed, is what the printed query runs against; JSONL is always written.
+        # JSONL always; DuckDB too when installed (the fastest for the printed query, which reads any format).
         args.formats = ["jsonl", "duckdb"] if importlib.util.find_spec("duckdb") and args.out != "-" else ["jsonl"]
     from tracebridge.sandbox import SandboxConfig, running  # noqa: PLC0415 - its server: to run, not for --help
 
@@ -123,5 +121,5 @@ def run(args: argparse.Namespace) -> int:
             keys=[ApiKey(sandbox.humanloop_api_key), ApiKey(sandbox.galileo_api_key)],
         )
     if code == 0 and not args.quiet and args.out != "-":
-        print(next_steps(Path(args.out), list(dict.fromkeys(args.formats or ["jsonl"]))), file=sys.stderr)
+        print(next_steps(Path(args.out)), file=sys.stderr)
     return code

@@ -11,6 +11,8 @@ class ExitCode(enum.IntEnum):
     ERROR = 1
     """A failure: bad input, an HTTP error after retries, an unwritable output."""
     USAGE = 2
-    """The command line itself was wrong (argparse uses 2 as well)."""
+    """The command line itself was wrong (argparse uses 2 as well), or --out holds another run's output."""
     INCOMPLETE = 3
     """The export finished but fewer unique records arrived than the source reported."""
+    INTERRUPTED = 130
+    """Ctrl-C (SIGINT), as shells report it (128 + 2); the message says whether --resume continues the run."""

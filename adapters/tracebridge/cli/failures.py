@@ -6,6 +6,7 @@ the errors tracebridge raises are built without one, and everything printed pass
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -13,9 +14,16 @@ from typing import TextIO
 import attrs
 
 from tracebridge.cli.exit_codes import ExitCode
-from tracebridge.errors import ApiError, ExportChangedError, StreamBrokenError, TracebridgeError
+from tracebridge.errors import (
+    ApiError,
+    CheckpointMismatchError,
+    ExportChangedError,
+    StreamBrokenError,
+    TracebridgeError,
+)
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks.output import OutputUsageError
+from tracebridge.sinks.ownership import OutputInUseError
 
 HINTS_BY_STATUS = {
     401: "check the API key ({key_env}); the sandbox prints the keys it accepts when it starts",
@@ -31,6 +39,34 @@ class Failure:
     message: str
     hint: str | None
     code: ExitCode
+
+
+OS_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space, or choose an --out on another disk, then add --resume",
+    errno.EDQUOT: "the disk quota is used up: free some space, or choose another --out, then add --resume",
+    errno.EACCES: "no permission there: choose another --out, or fix the directory's permissions",
+    errno.EPERM: "the operation is not permitted there: choose another --out",
+    errno.EROFS: "that file system is read-only: choose another --out",
+    errno.ENOENT: "it does not exist (was it removed while the run wrote?): check the path",
+    errno.ENOTDIR: "a part of the path is a file, not a directory: choose another --out",
+    errno.EISDIR: "a directory is where a file should be: choose another --out",
+    errno.EMFILE: "too many open files: raise the limit (ulimit -n) or lower --concurrency",
+    errno.EIO: "the disk reported an I/O error: check it, then run again with --resume",
+}
+"""What to do about the operating-system errors a run can meet, by errno."""
+
+
+def _os_failure(exc: OSError) -> Failure:
+    """The path and the reason in words (never a bare exception name), and what to do."""
+    where = " and ".join(str(name) for name in (exc.filename, exc.filename2) if name is not None)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    message = f"{where}: {reason}" if where else reason
+    return Failure(message, OS_HINTS.get(exc.errno or 0, "check the path and run again"), ExitCode.ERROR)
+
+
+def refused_output(exc: BaseException) -> bool:
+    """The run never started because ``--out`` holds another run: "--resume continues it" would be wrong advice."""
+    return isinstance(exc, OutputInUseError | CheckpointMismatchError)
 
 
 def describe(exc: BaseException, *, key_env: str = "the API key variable", base_url: str = "the server") -> Failure:
@@ -50,10 +86,8 @@ def describe(exc: BaseException, *, key_env: str = "the API key variable", base_
         return Failure(str(exc), None, ExitCode.USAGE)
     if isinstance(exc, TracebridgeError):
         return Failure(str(exc), None, ExitCode.ERROR)
-    if isinstance(exc, PermissionError | IsADirectoryError | NotADirectoryError | FileExistsError):
-        return Failure(f"cannot write the output: {exc}", "choose another --out directory", ExitCode.ERROR)
     if isinstance(exc, OSError):
-        return Failure(f"{type(exc).__name__}: {exc}", None, ExitCode.ERROR)
+        return _os_failure(exc)
     if isinstance(exc, ValueError):
         return Failure(str(exc), None, ExitCode.USAGE)
     return Failure(f"{type(exc).__name__}: {exc}", "this is a bug in tracebridge; please report it", ExitCode.ERROR)

@@ -20,7 +20,7 @@ from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.progress import ProgressLine
 from tracebridge.pipeline import MakeExports, RunResult
 from tracebridge.secrets import ApiKey
-from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, STDOUT, TABLES
+from tracebridge.sinks.layout import MANIFEST_FILE, PARTIAL_DIR, REJECTS_FILE, STDOUT, TABLES
 
 OUTPUT_FORMATS = ("jsonl", "parquet", "duckdb", "csv")
 DEFAULT_OUT = "tracebridge-out"
@@ -46,6 +46,11 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, default_out: str = 
         "--resume",
         action="store_true",
         help="continue a run into the same --out that was interrupted, from its last checkpoint",
+    )
+    group.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace what --out holds from another run (its tracebridge files only; other files are kept)",
     )
     group.add_argument(
         "--allow-partial",
@@ -82,6 +87,7 @@ def run_exports(
     make_exports: MakeExports,
     source: dict[str, Any],
     parameters: dict[str, Any],
+    settings: dict[str, Any] | None = None,
     keys: Sequence[ApiKey] = (),
     key_env: str = "the API key variable",
     base_url: str = "the server",
@@ -97,7 +103,9 @@ def run_exports(
             formats=formats,
             source=source,
             parameters=parameters,
+            settings=settings,
             resume=args.resume,
+            overwrite=getattr(args, "overwrite", False),
             progress=progress,
         )
     except BrokenPipeError:
@@ -105,8 +113,8 @@ def run_exports(
     except Exception as exc:
         progress.finish()
         code = failures.report(exc, command=command, keys=keys, key_env=key_env, base_url=base_url)
-        if pipeline.resumable(args.out):
-            kept = Path(args.out)
+        if pipeline.resumable(args.out) and not failures.refused_output(exc):
+            kept = Path(args.out) / PARTIAL_DIR
             print(f"partial output kept in {kept}/; the same command with --resume continues it", file=sys.stderr)
         return code
     progress.finish()
@@ -123,9 +131,14 @@ def run_exports(
 
 def print_summary(result: RunResult, out_dir: Path | None, formats: Sequence[str]) -> None:
     """Counts per record type, completeness and where the files are, on stderr (stdout may be the data)."""
-    counts = ", ".join(f"{result.counts.get(record_type, 0):,} {table}" for record_type, table in TABLES.items())
+    counts = ", ".join(
+        f"{result.counts[record_type]:,} {table}" for record_type, table in TABLES.items() if result.counts[record_type]
+    )
+    # Two kinds of record, named apart: what the source held, and the common records they became (a log with its
+    # trace, judgments and versions is one of the first and many of the second).
     lines = [
-        f"wrote {result.written:,} records in {result.seconds:.1f}s: {counts}",
+        f"{result.report.unique:,} source records -> {result.written:,} common records in {result.seconds:.1f}s"
+        + (f": {counts}" if counts else ""),
         f"completeness: {result.report.describe()}",
     ]
     if out_dir is not None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import attrs
 
+from tracebridge.errors import CheckpointMismatchError
+
 FORMAT_VERSION = 2
 """2: committed ids are namespaced by record kind (``v4_log:data_1``), as the intake dedupes them."""
 
@@ -41,18 +43,27 @@ class Checkpoint:
     """The shared records (definitions, versions, experiments) delivered so far: a resumed export skips them."""
     sink_state: dict[str, Any] = attrs.field(factory=dict)
     """The output's state at the last save: what a resumed writer cuts its files back to."""
+    counted: dict[str, int] = attrs.field(factory=dict)
+    """The report's counters at the last save (fetched, duplicates, rejected...): a source that skips what was
+    delivered (finished pages) rather than re-reading it carries them on, so a resumed run reports the whole export."""
 
     @classmethod
     def load_or_new(cls, path: Path, job: dict[str, Any]) -> Checkpoint:
-        """The checkpoint at ``path`` if there is one for ``job``, else a fresh one; a ValueError for another job's."""
+        """The checkpoint at ``path`` if there is one for ``job``, else a fresh one.
+
+        ``CheckpointMismatchError`` for another job's, or another format's."""
         if not path.exists():
             return cls(path=path, job=job)
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT_VERSION:
-            raise ValueError(f"{path}: checkpoint format {data.get('format')!r} is not {FORMAT_VERSION}")
+            raise CheckpointMismatchError(
+                f"{path}: written by a tracebridge with checkpoint format {data.get('format')!r}, this one reads "
+                f"{FORMAT_VERSION}: finish that run with the version that started it, or start over with --overwrite"
+            )
         if data.get("job") != job:
-            raise ValueError(
-                f"{path}: this checkpoint is for another export ({data.get('job')}); remove it or change --out"
+            raise CheckpointMismatchError(
+                f"{path}: this checkpoint is for another export ({data.get('job')}), not this one ({job}): finish that "
+                "export with its own command and --resume, or start this one over with --overwrite or another --out"
             )
         return cls(
             path=path,
@@ -66,6 +77,7 @@ class Checkpoint:
             snapshot_at=str(data.get("snapshot_at", "")),
             kept_once=[str(key) for key in data.get("kept_once", [])],
             sink_state=dict(data.get("sink_state", {})),
+            counted={str(k): int(v) for k, v in data.get("counted", {}).items()},
         )
 
     @property
@@ -113,6 +125,7 @@ class Checkpoint:
             "snapshot_at": self.snapshot_at,
             "kept_once": self.kept_once,
             "sink_state": self.sink_state,
+            "counted": self.counted,
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")

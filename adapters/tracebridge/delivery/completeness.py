@@ -43,13 +43,13 @@ class CompletenessReport:
         return self.missing == 0 and not self.problems
 
     def describe(self) -> str:
-        expected = "unknown" if self.expected is None else str(self.expected)
+        expected = "an unknown number of" if self.expected is None else f"{self.expected:,}"
         counts = (
-            f"expected {expected}, fetched {self.fetched}, unique {self.unique}, "
-            f"duplicates dropped {self.duplicates}, rejected {self.rejected}, missing {self.missing}"
+            f"source reported {expected} records; fetched {self.fetched:,}, unique {self.unique:,}, "
+            f"duplicates dropped {self.duplicates:,}, rejected {self.rejected:,}, missing {self.missing:,}"
         )
         if self.parts_rejected:
-            counts += f", parts rejected {self.parts_rejected}"
+            counts += f", parts of records rejected {self.parts_rejected:,}"
         if not self.problems:
             return counts
         return f"{counts}; {len(self.problems)} problem(s): " + "; ".join(self.problems)

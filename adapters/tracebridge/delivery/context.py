@@ -17,6 +17,10 @@ from tracebridge.delivery.dedupe import Deduper
 from tracebridge.delivery.once import KeptOnce
 from tracebridge.delivery.rejects import Reject
 
+CARRIED_COUNTS = ("fetched", "duplicates", "rejected", "parts_rejected")
+"""The record counts a checkpoint carries (``unique`` is the committed ids; ``expected`` the saved totals). Pages,
+bytes and restarts describe this run's work, and stay this run's."""
+
 
 class DurableOutput(Protocol):
     """Where the records go, as far as a checkpoint cares: a point that everything written so far is durable at."""
@@ -34,6 +38,7 @@ class ExportContext:
         """The shared records (definitions, versions, experiments) written so far, by id."""
         self._output = output
         self._rejects: list[Reject] = []
+        self._carried = False
 
     def reject(self, reject: Reject) -> None:
         self.report.rejected += 1
@@ -61,9 +66,20 @@ class ExportContext:
     def expect(self, count: int) -> None:
         self.report.expected = (self.report.expected or 0) + count
 
+    def carry_counts(self) -> None:
+        """Continue the counts of the run that saved the checkpoint (once), for a source that skips what that run
+        delivered: a resumed export then reports fetched, duplicates and rejects of the whole export, as ``unique``
+        (seeded from the committed ids) already does. Sources that re-read and replay count again instead."""
+        if self._carried or self.checkpoint is None:
+            return
+        self._carried = True
+        for name in CARRIED_COUNTS:
+            setattr(self.report, name, getattr(self.report, name) + self.checkpoint.counted.get(name, 0))
+
     def save(self, new_ids: Sequence[str] = ()) -> None:
         """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint)."""
         if self.checkpoint is not None:
             output_state = self._output.state() if self._output is not None else {}
+            self.checkpoint.counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
             self.checkpoint.kept_once = sorted(self.kept_once.kept)
             self.checkpoint.save(new_ids, output_state=output_state)

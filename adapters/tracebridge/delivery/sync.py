@@ -30,6 +30,9 @@ def run_batches(make: Callable[[], AsyncGenerator[T, None]]) -> Iterator[T]:
             yield item
     finally:
         try:
+            # A step that Ctrl-C broke into is still running the generator: cancel it first, or closing the
+            # generator fails with "already running" and that error would replace the KeyboardInterrupt.
+            _cancel_pending_tasks(loop)
             loop.run_until_complete(generator.aclose())
             _cancel_pending_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())

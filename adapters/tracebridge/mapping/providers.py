@@ -6,6 +6,8 @@ export, and the value stays searchable.
 
 from __future__ import annotations
 
+import re
+
 OTEL_PROVIDER_NAMES: dict[str, str] = {
     "openai": "openai",
     "openai_azure": "azure.ai.openai",
@@ -49,13 +51,23 @@ MODEL_FAMILIES: tuple[tuple[str, str], ...] = (
 Gemini via Vertex or the Gemini API) are not guessed."""
 
 
+BEDROCK_MODEL_ID = re.compile(
+    r"^(?:(?:us|eu|apac|us-gov|global)\.)?"
+    r"(?:anthropic|amazon|meta|cohere|ai21|mistral|deepseek|writer|qwen|openai|stability|twelvelabs|luma)\.[a-z]"
+)
+"""Amazon Bedrock's model ids, ``<model vendor>.<model>`` with an optional cross-region prefix
+(``anthropic.claude-3-haiku-20240307-v1:0``, ``us.meta.llama3-1-70b-instruct-v1:0``): only Bedrock names models so."""
+
+
 def provider_from_model(model: str) -> str | None:
-    """The OTel provider a model name says it comes from: its ``provider/`` prefix when it has a known one, else the
-    model family when only one provider serves it; None when the name does not say."""
+    """The OTel provider a model name says it comes from: its ``provider/`` prefix when it has a known one, a Bedrock
+    model id, else the model family when only one provider serves it; None when the name does not say."""
     prefix, slash, _model = model.partition("/")
     if slash:
         return MODEL_PREFIXES.get(prefix.lower())
     lowered = model.lower()
+    if BEDROCK_MODEL_ID.match(lowered):
+        return "aws.bedrock"
     return next((provider for family, provider in MODEL_FAMILIES if lowered.startswith(family)), None)
 
 

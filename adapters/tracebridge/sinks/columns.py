@@ -8,9 +8,9 @@ field order (stable across runs and versions). Each field gets one kind:
 - ``json``: everything free-form (``attributes``, ``extra``, ``input``, ``expected_output``, ...), as compact JSON
   text. Attribute maps are open-ended (any key, any JSON value), so no fixed struct could hold them without loss.
 
-Integer ``*_unix_nano`` fields additionally get a typed UTC timestamp column named without the suffix
-(``start_time_unix_nano`` -> ``start_time``) in the columnar formats; the raw integer stays, because it carries the
-full nanosecond precision some engines drop.
+Integer ``*_unix_nano`` fields additionally get a time column named without the suffix (``start_time_unix_nano`` ->
+``start_time``): a UTC timestamp in Parquet and DuckDB, ISO-8601 text in CSV. The raw integer stays, because it
+carries the full nanosecond precision some engines drop.
 """
 
 from __future__ import annotations

@@ -5,6 +5,15 @@ written plainly (booleans as ``true``/``false``, timestamps as the integer nanos
 free-form field (``attributes``, ``extra``, ...) are compact JSON text in one cell. A null is an empty cell; CSV has no
 other way to say it, so an empty string is also an empty cell (the one thing CSV cannot round-trip; the other formats
 keep it).
+
+Each ``*_unix_nano`` integer is followed by the same instant as ISO-8601 UTC text, in a column named without the
+suffix (``start_time_unix_nano`` -> ``start_time``), as the other tabular formats name their timestamp columns: an
+integer is exact but no spreadsheet or CSV reader takes it for a time, while ISO text is what they all parse. The
+fraction always has nine digits and the zone is always ``Z``, so no nanosecond is lost, the cells have one width and
+sort as text in time order, and a reader that keeps microseconds (DuckDB, Spark) truncates to the same value the
+Parquet column holds. The text is computed with integer arithmetic rather than ``datetime`` (which has no
+nanoseconds), so it is exact before 1970 too; an instant outside the years 1 to 9999, which ISO-8601's four-digit
+year cannot write, leaves the cell empty (the integer beside it still has the value).
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,6 +32,28 @@ from tracebridge.sinks.table_files import TableFilesSink
 
 EXTENSION = ".csv"
 
+_NANOS_PER_SECOND = 1_000_000_000
+_SECONDS_PER_DAY = 86_400
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_MAX_ORDINAL = date.max.toordinal()
+
+
+def iso_utc(nanos: int | None) -> str | None:
+    """``nanos`` since the epoch as ``YYYY-MM-DDTHH:MM:SS.fffffffffZ``; None for null or a year outside 1..9999.
+
+    ``divmod`` floors, so the date, time of day and fraction are all non-negative whatever the sign of ``nanos``.
+    """
+    if nanos is None:
+        return None
+    seconds, fraction = divmod(nanos, _NANOS_PER_SECOND)
+    days, second_of_day = divmod(seconds, _SECONDS_PER_DAY)
+    ordinal = _EPOCH_ORDINAL + days
+    if not 1 <= ordinal <= _MAX_ORDINAL:
+        return None
+    hours, rest = divmod(second_of_day, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{date.fromordinal(ordinal).isoformat()}T{hours:02d}:{minutes:02d}:{secs:02d}.{fraction:09d}Z"
+
 
 def _cell_writer(column: Column) -> Callable[[Any], str | None]:
     if column.kind == "json":
@@ -31,6 +63,16 @@ def _cell_writer(column: Column) -> Callable[[Any], str | None]:
     if column.kind == "bool":
         return lambda value: None if value is None else ("true" if value else "false")
     return lambda value: value  # str, int or None: the csv module writes None as an empty cell
+
+
+def _plan(record_type: str) -> tuple[tuple[str, str, Callable[[Any], str | None]], ...]:
+    """(header, record field, cell writer) per CSV column: every field, and its ISO time right after a timestamp."""
+    plan: list[tuple[str, str, Callable[[Any], str | None]]] = []
+    for column in columns(record_type):
+        plan.append((column.name, column.name, _cell_writer(column)))
+        if column.timestamp is not None:
+            plan.append((column.timestamp, column.name, iso_utc))
+    return tuple(plan)
 
 
 def _encode(rows: list[list[Any]]) -> bytes:
@@ -45,12 +87,9 @@ class CsvSink(TableFilesSink):
 
     def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
         super().__init__(out_dir, resume=resume)
-        self._plans = {
-            record_type: tuple((column.name, _cell_writer(column)) for column in columns(record_type))
-            for record_type in TABLES
-        }
+        self._plans = {record_type: _plan(record_type) for record_type in TABLES}
         self._headers = {
-            record_type: _encode([[name for name, _ in plan]]) for record_type, plan in self._plans.items()
+            record_type: _encode([[header for header, _, _ in plan]]) for record_type, plan in self._plans.items()
         }
         if not resume:
             for record_type, staged in self._files.items():
@@ -61,7 +100,7 @@ class CsvSink(TableFilesSink):
         for record in records:
             record_type = record.record_type
             plan = self._plans[record_type]
-            batches.setdefault(record_type, []).append([cell(getattr(record, name)) for name, cell in plan])
+            batches.setdefault(record_type, []).append([cell(getattr(record, name)) for _, name, cell in plan])
         for table, rows in batches.items():
             self._files[table].write(_encode(rows))
             self._rows[table] += len(rows)

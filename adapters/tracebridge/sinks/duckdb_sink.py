@@ -59,8 +59,9 @@ def table_ddl(record_type: str) -> str:
     return f"CREATE TABLE {quote_identifier(TABLES[record_type])} ({', '.join(parts)})"
 
 
-def load_sql(record_type: str, journal: Path) -> str:
-    """One bulk load of a journal file into its table, deriving the timestamps (timezone-independent arithmetic)."""
+def jsonl_select(record_type: str, path: Path) -> str:
+    """``SELECT`` of one record type's JSONL file in table column order, the timestamps derived from the integers
+    (timezone-independent arithmetic). The bulk load below uses it, and so does ``tracebridge sql`` over JSONL."""
     reader_columns = ", ".join(
         f"{quote_literal(column.name)}: {quote_literal(sql_type(column))}" for column in columns(record_type)
     )
@@ -69,12 +70,25 @@ def load_sql(record_type: str, journal: Path) -> str:
         name = quote_identifier(column.name)
         select.append(name)
         if column.timestamp is not None:
-            select.append(f"to_timestamp(0) + to_microseconds({name} // 1000)")
+            select.append(f"{timestamp_sql(name)} AS {quote_identifier(column.timestamp)}")
     return (
-        f"INSERT INTO {quote_identifier(TABLES[record_type])} SELECT {', '.join(select)} "
-        f"FROM read_json({quote_literal(str(journal))}, format = 'newline_delimited', "
+        f"SELECT {', '.join(select)} "
+        f"FROM read_json({quote_literal(str(path))}, format = 'newline_delimited', "
         f"columns = {{{reader_columns}}}, maximum_object_size = {MAX_OBJECT_BYTES})"
     )
+
+
+def timestamp_sql(unix_nano: str) -> str:
+    """A ``TIMESTAMPTZ`` (microseconds, DuckDB's precision) from an integer nanoseconds expression, floored like the
+    Parquet and CSV columns: DuckDB's ``//`` truncates toward zero, which would put times before 1970 a microsecond
+    late."""
+    floored = f"({unix_nano} // 1000 - CAST({unix_nano} % 1000 < 0 AS BIGINT))"
+    return f"to_timestamp(0) + to_microseconds({floored})"
+
+
+def load_sql(record_type: str, journal: Path) -> str:
+    """One bulk load of a journal file into its table."""
+    return f"INSERT INTO {quote_identifier(TABLES[record_type])} {jsonl_select(record_type, journal)}"
 
 
 def build_database(target: Path, journals: Mapping[str, Path]) -> None:

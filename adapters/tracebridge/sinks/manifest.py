@@ -68,6 +68,9 @@ class Manifest:
     source: str | dict[str, Any]
     """What was exported or imported, e.g. ``{"system": "humanloop", "endpoint": "v5 evaluation logs", ...}``."""
     parameters: dict[str, Any] = attrs.field(factory=dict)
+    """What was read, beside the source: together they name the run (``tracebridge.sinks.ownership``)."""
+    settings: dict[str, Any] = attrs.field(factory=dict)
+    """How it was read (page size, concurrency): recorded, but a run with other settings is the same run."""
     completeness: CompletenessReport | None = None
     started_at: dt.datetime = attrs.field(factory=_utc_now)
     finished_at: dt.datetime | None = None
@@ -87,6 +90,7 @@ class Manifest:
             "tracebridge_version": __version__,
             "source": without_secrets(self.source),
             "parameters": without_secrets(self.parameters),
+            "settings": without_secrets(self.settings),
             "counts": {record_type: self.counts.get(record_type, 0) for record_type in TABLES},
             "rejects": self.rejects,
             "completeness": self.completeness.to_dict() if self.completeness is not None else None,

@@ -34,7 +34,9 @@ BATCH_SIZE = 4096
 """Records buffered before they go to the format sinks: large enough to amortise a columnar conversion, small enough
 to keep memory flat."""
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+"""2: CSV gained ISO time columns and Parquet's JSON columns became plain strings; files staged by an older run
+cannot be continued into the new layout (a resume says so and starts over with --overwrite)."""
 
 RENAME_ONLY = frozenset({"jsonl", "csv"})
 """Formats whose ``close`` only renames finished files into place."""
@@ -70,8 +72,6 @@ class MultiSink:
         self._open = True
         self._awaiting_restore = resume
         if out_dir is not None:
-            # The directory no longer holds one finished run as soon as this run starts replacing its files.
-            (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
             self._rejects = StagedFile(partial_dir(out_dir) / REJECTS_FILE, out_dir / REJECTS_FILE, resume=resume)
 
     @property
@@ -147,7 +147,10 @@ class MultiSink:
             self.rejected = 0
             return
         if state.get("version") != STATE_VERSION:
-            raise ResumeMismatchError(f"checkpoint sink state version {state.get('version')!r} is not {STATE_VERSION}")
+            raise ResumeMismatchError(
+                f"the interrupted run staged its files in layout {state.get('version')!r}, this tracebridge writes "
+                f"layout {STATE_VERSION}: finish it with the version that started it, or start over with --overwrite"
+            )
         saved: Mapping[str, Any] = state.get("formats", {})
         if sorted(saved) != sorted(self.formats):
             raise ResumeMismatchError(
@@ -177,6 +180,10 @@ class MultiSink:
             return None
         self._check_restored()
         self._flush()
+        if self.out_dir is not None:
+            # The directory no longer holds one finished run once this run starts replacing its files; until then a
+            # failed run leaves the previous one whole, manifest included.
+            (self.out_dir / MANIFEST_FILE).unlink(missing_ok=True)
         # The formats that build something at close (DuckDB, Parquet joins) go first: if one fails, the plain
         # renames have not happened yet, and the staged files are still there for a resume.
         for sink in sorted(self.sinks, key=lambda s: s.format in RENAME_ONLY):

@@ -41,6 +41,14 @@ def _formats(formats: Sequence[str]) -> list[str]:
     return chosen
 
 
+def check_formats(formats: Sequence[str]) -> list[str]:
+    """The formats asked for, without repeats; ``OutputUsageError`` for an unknown one, ``MissingExtraError`` (with
+    the pip command) for one whose optional dependency is not installed. Nothing is created."""
+    chosen = _formats(formats)
+    _check_extras(chosen)
+    return chosen
+
+
 def _check_extras(formats: Sequence[str]) -> None:
     if "parquet" in formats:
         require("pyarrow.parquet", extra="parquet", purpose="--format parquet")
@@ -60,6 +68,20 @@ def _sink(fmt: str, out_dir: Path, *, resume: bool, jsonl: JsonlSink | None) -> 
     from tracebridge.sinks.duckdb_sink import DuckDbSink  # noqa: PLC0415 - duckdb only when asked for
 
     return DuckDbSink(out_dir, resume=resume, shared_jsonl=jsonl)
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Create ``out_dir`` if needed; ``OutputUsageError`` naming it, with what to do, when it cannot be one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputUsageError(f"--out {out_dir}: exists and is not a directory")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".tracebridge-write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise OutputUsageError(f"--out {out_dir}: cannot write there ({reason}); choose another directory") from exc
 
 
 def open_output(
@@ -89,10 +111,8 @@ def open_output(
         stream = stdout if stdout is not None else sys.stdout.buffer
         return MultiSink(None, [JsonlStreamSink(stream)], reject_stream=stderr if stderr is not None else sys.stderr)
     out_dir = Path(out)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputUsageError(f"--out {out_dir}: exists and is not a directory")
     _check_extras(chosen)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_out_dir(out_dir)
     sinks: list[Sink] = []
     # With JSONL and DuckDB together, the DuckDB database is loaded from the JSONL files (one copy of every record).
     jsonl = JsonlSink(out_dir, resume=resume) if "jsonl" in chosen else None

@@ -1,19 +1,26 @@
 """Parquet through pyarrow: one file per record type (``spans.parquet``, ...), typed columns, UTC timestamps.
 
-Column types, and why:
+The files are meant to be read with no glue by pandas, polars, DuckDB, pyarrow and Spark, in their default settings;
+that rules out anything one of them refuses, and decides the column types:
 
 - scalars as ``string`` / ``int64`` / ``bool``, non-null where the record field is required;
 - ``provenance`` as a struct of strings: its shape is fixed by the ``Provenance`` class, so it can be typed (query it
   as ``provenance.system``);
 - free-form fields (``attributes``, ``extra``, ``input``, ``expected_output``, ``metadata``, ``subject``) as JSON
-  text, annotated with Parquet's JSON logical type (pyarrow's ``arrow.json`` extension type), which DuckDB, Spark and
-  Polars read as JSON. Not a struct: attribute maps are open (any key, in any record), so a struct would be a
-  different type in every file and grow a column per key ever seen. Not ``map<string, X>``: the values mix strings,
-  numbers, booleans, message lists and objects, so ``X`` would have to be JSON text anyway, and an int/float
-  distinction (``1`` versus ``1.0``) that JSON text keeps would be lost in any numeric union;
-- every ``*_unix_nano`` integer also as a ``timestamp[ns, tz=UTC]`` column named without the suffix
-  (``start_time_unix_nano`` -> ``start_time``), next to it. The integer stays: it is the exact value the JSONL holds,
-  and engines that read Parquet timestamps at microsecond precision would otherwise lose the nanoseconds.
+  text in plain UTF-8 ``string`` columns. Plain, because every reader takes a string column, whereas the JSON
+  extension type (pyarrow's ``arrow.json``, Parquet's JSON logical type) is one polars cannot even cast. Which columns
+  hold JSON is said twice, for readers that look: the schema metadata ``tracebridge.json_columns`` lists them, and
+  each such field carries the field metadata ``tracebridge.json: true``. Parsing is one call everywhere: DuckDB's
+  ``->>`` works on VARCHAR, polars has ``.str.json_decode()``, pandas ``json.loads``, Spark ``from_json``.
+  Not a struct: attribute maps are open (any key, in any record), so a struct would be a different type in every
+  file and grow a column per key ever seen. Not ``map<string, X>``: the values mix strings, numbers, booleans,
+  message lists and objects, so ``X`` would have to be JSON text anyway, and an int/float distinction (``1`` versus
+  ``1.0``) that JSON text keeps would be lost in any numeric union;
+- every ``*_unix_nano`` integer also as a ``timestamp[us, tz=UTC]`` column named without the suffix
+  (``start_time_unix_nano`` -> ``start_time``), next to it. Microseconds, because Spark refuses Parquet's
+  nanosecond timestamps unless a legacy option is set, and microseconds are what DuckDB and Spark hold anyway; the
+  value is the integer floored to the microsecond (earlier, never later, also before 1970). The integer stays beside
+  it: it is the exact value the JSONL holds, nanoseconds included.
 
 Writing: records are converted a batch at a time and written as row groups of up to ``ROW_GROUP_ROWS`` rows or
 ``ROW_GROUP_BYTES`` bytes, so memory stays bounded whatever the export's size. A Parquet file cannot be appended to
@@ -33,6 +40,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from tracebridge.json_codec import dumps_text
@@ -51,9 +59,10 @@ memory held per record type."""
 
 COMPRESSION = "zstd"
 
-TIMESTAMP = pa.timestamp("ns", tz="UTC")
-JSON_TYPE = pa.json_(pa.string()) if hasattr(pa, "json_") else pa.string()
-"""Parquet's JSON logical type where pyarrow has it (>= 19), plain UTF-8 text otherwise: the same bytes either way."""
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+"""Microseconds, adjusted to UTC: the finest timestamp every reader (Spark included) takes by default."""
+JSON_FIELD_METADATA = {"tracebridge.json": "true"}
+"""On every JSON-text field, so a reader that inspects one field knows to parse it."""
 
 
 def _provenance_type() -> Any:
@@ -62,7 +71,7 @@ def _provenance_type() -> Any:
     )
 
 
-_SCALARS: dict[str, Any] = {"string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "json": JSON_TYPE}
+_SCALARS: dict[str, Any] = {"string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "json": pa.string()}
 
 
 def arrow_schema(record_type: str) -> Any:
@@ -70,7 +79,8 @@ def arrow_schema(record_type: str) -> Any:
     fields: list[Any] = []
     for column in columns(record_type):
         arrow_type = _provenance_type() if column.kind == "provenance" else _SCALARS[column.kind]
-        fields.append(pa.field(column.name, arrow_type, nullable=column.nullable))
+        metadata = JSON_FIELD_METADATA if column.kind == "json" else None
+        fields.append(pa.field(column.name, arrow_type, nullable=column.nullable, metadata=metadata))
         if column.timestamp is not None:
             fields.append(pa.field(column.timestamp, TIMESTAMP, nullable=column.nullable))
     json_columns = ",".join(c.name for c in columns(record_type) if c.kind == "json")
@@ -84,10 +94,19 @@ def arrow_schema(record_type: str) -> Any:
 
 def _json_array(values: list[Any]) -> Any:
     encode = dumps_text
-    storage = pa.array([None if v is None else encode(v) for v in values], pa.string())
-    if pa.string() == JSON_TYPE:
-        return storage
-    return pa.ExtensionArray.from_storage(JSON_TYPE, storage)
+    return pa.array([None if v is None else encode(v) for v in values], pa.string())
+
+
+def _timestamps(nanos: Any) -> Any:
+    """``int64`` nanoseconds as ``TIMESTAMP``, floored to the microsecond.
+
+    Arrow's integer division and its unsafe ns -> us cast both truncate toward zero, which puts a time before 1970
+    up to a microsecond late; a safe cast raises on any nanoseconds. So: truncate, then step back one where that
+    rounded a negative value up. Integer arithmetic throughout, so no int64 value can overflow.
+    """
+    truncated = pc.divide(nanos, 1000)
+    rounded_up = pc.less(nanos, pc.multiply(truncated, 1000))
+    return pc.subtract(truncated, pc.cast(rounded_up, pa.int64())).cast(TIMESTAMP)
 
 
 def _column_arrays(column: Column, records: Sequence[Record]) -> list[Any]:
@@ -101,7 +120,7 @@ def _column_arrays(column: Column, records: Sequence[Record]) -> list[Any]:
     array = pa.array(values, _SCALARS[column.kind])
     if column.timestamp is None:
         return [array]
-    return [array, array.cast(TIMESTAMP)]
+    return [array, _timestamps(array)]
 
 
 def record_batch(record_type: str, records: Sequence[Record], schema: Any | None = None) -> Any:

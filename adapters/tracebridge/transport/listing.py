@@ -98,6 +98,7 @@ async def read_listing(
     snapshot: list[int] = [checkpoint.totals[listing.key]] if checkpoint and listing.key in checkpoint.totals else []
     intake = Intake(context)
     kind_of = always(listing.kind)
+    context.carry_counts()  # finished pages are skipped, not re-read: their counts come from the checkpoint
 
     def first_page(page: Page) -> None:
         # What the listing held when the export started is what it owes; later arrivals are welcome but not owed.
