@@ -142,12 +142,13 @@ def resumable(out: str | Path) -> bool:
 def write_exports(
     exports: Sequence[Export[Any]],
     output: Output,
-    manifest: Manifest,
+    manifest: Manifest | None = None,
     *,
     resume: bool = False,
     progress: Progress | None = None,
 ) -> RunResult:
-    """Write every record of ``exports``, in order, to ``output``; publish it; return what was written.
+    """Write every record of ``exports``, in order, to ``output``; publish it with ``manifest`` (by default one naming
+    the exports); return what was written.
 
     Only a single export can be resumed (its checkpoint holds the output's state); several exports into one output
     (the demo) start from scratch. Errors other than an incomplete export propagate after ``output.abort()``, which
@@ -155,6 +156,8 @@ def write_exports(
     """
     if resume and len(exports) != 1:
         raise ValueError("only a single export can be resumed")
+    if manifest is None:
+        manifest = Manifest(source={"exports": [export.description for export in exports]})
     result = RunResult()
     started = time.monotonic()
     try:

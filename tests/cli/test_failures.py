@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from tracebridge.cli.failures import describe
 from tracebridge.sandbox import RunningSandbox
 
 from tests.cli.conftest import read_jsonl, tracebridge
@@ -126,3 +128,30 @@ def test_incomplete_export_exits_3_and_keeps_what_arrived(short_listing_url: str
     accepted = tracebridge(*args, "--allow-partial", env={"HUMANLOOP_API_KEY": "hl_sk_test"})
     assert accepted.returncode == 0, accepted.stderr
     assert "hl_sk_test" not in (out / "manifest.json").read_text()
+
+
+@pytest.mark.parametrize(
+    ("out", "reason"), [("/proc/tracebridge-out", "No such file or directory"), ("/etc/hostname/x", "Not a directory")]
+)
+def test_an_output_that_cannot_be_made_names_the_path_and_the_reason(out: str, reason: str) -> None:
+    galileo = Path(__file__).resolve().parents[1] / "fixtures" / "galileo" / "export-flat.jsonl"
+    result = tracebridge("import", str(galileo), "--out", out)
+    assert result.returncode == 2
+    expected = f"tracebridge import: --out {out}: cannot write there ({reason}); choose another directory\n"
+    assert result.stderr == expected
+
+
+@pytest.mark.parametrize(
+    ("error", "message", "hint"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "/data/out/.partial/spans.jsonl"),
+         "/data/out/.partial/spans.jsonl: No space left on device", "the disk is full"),
+        (PermissionError(errno.EACCES, "Permission denied", "/data/out"), "/data/out: Permission denied",
+         "no permission there"),
+        (OSError(errno.EIO, "Input/output error"), "Input/output error", "I/O error"),
+    ],
+)  # fmt: skip
+def test_os_errors_say_where_what_and_what_to_do(error: OSError, message: str, hint: str) -> None:
+    failure = describe(error)
+    assert failure.message == message and hint in (failure.hint or "")
+    assert "OSError" not in failure.message and "PermissionError" not in failure.message

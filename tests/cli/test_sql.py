@@ -129,11 +129,10 @@ def test_directories_that_cannot_be_queried_say_why(tmp_path: Path, demo: Path) 
 
 
 def test_the_library_opens_the_same_views(demo: Path) -> None:
-    from tracebridge.query import connect  # noqa: PLC0415
+    from tracebridge.query import connect, format_to_read  # noqa: PLC0415
 
-    connection, read = connect(demo, read="parquet")
-    with connection:
-        assert read == "parquet"
+    assert format_to_read(demo) == "duckdb" and format_to_read(demo, "parquet") == "parquet"
+    with connect(str(demo), read="parquet") as connection:
         (count,) = connection.execute("SELECT count(*) FROM llm_calls").fetchone() or (0,)
     result = tracebridge("sql", "SELECT count(*) AS n FROM llm_calls", "--out", str(demo), "--format", "csv")
     assert result.stdout.splitlines()[1] == str(count) and count > 0

@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from tracebridge.mapping.messages import UNKNOWN_ROLE, parse_arguments, to_otel_message, to_otel_messages
+from tracebridge.mapping.messages import (
+    UNKNOWN_ROLE,
+    content_part,
+    parse_arguments,
+    to_otel_message,
+    to_otel_messages,
+)
 
 from tests.mapping.corpus import fixture_records
 
@@ -150,3 +156,27 @@ def test_every_converted_message_validates_against_the_otel_schemas() -> None:
                 assert not errors, f"{record.provenance.source_id} {key}: {errors[:3]}"
                 checked += 1
     assert checked > 20
+
+
+def test_source_keys_that_share_a_name_with_an_otel_field_are_kept_beside_it() -> None:
+    # Found by the vendor-schema property test: an image part and its image object both carrying one unknown key.
+    part = content_part(
+        {"type": "image_url", "image_url": {"url": "u", "extra": 1, "uri": "inner"}, "extra": 0, "modality": "x"}
+    )
+    assert part == {
+        "type": "uri",
+        "modality": "image",
+        "uri": "u",
+        "extra": 0,
+        "source_modality": "x",
+        "source_extra": 1,
+        "source_uri": "inner",
+    }
+    text = content_part({"type": "text", "text": "hi", "content": "also"})
+    assert text == {"type": "text", "content": "hi", "source_content": "also"}
+    message = to_otel_message({"role": "user", "content": "x", "parts": "mine", "source_role": "kept"})
+    assert message["parts"] == [{"type": "text", "content": "x"}] and message["source_parts"] == "mine"
+    call = to_otel_message(
+        {"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "name": "n", "function": {"name": "f"}}]}
+    )["parts"][0]
+    assert (call["name"], call["source_name"], call["call_type"]) == ("f", "n", "function")

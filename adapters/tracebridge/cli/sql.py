@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from tracebridge.query.views import QueryError, connect  # noqa: PLC0415
 
     try:
-        connection, _read = connect(Path(args.out), read=args.read)
+        connection = connect(Path(args.out), read=args.read)
     except QueryError as exc:
         print(f"tracebridge sql: {exc}", file=sys.stderr)
         return ExitCode.ERROR

@@ -31,31 +31,38 @@ def parse_arguments(arguments: Any) -> Any:
     return arguments
 
 
-def _data_url_part(url: str, modality: str, rest: dict[str, Any]) -> dict[str, Any]:
+def keep_all(target: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``target`` plus every key of ``extra``, none overwritten: a key ``target`` already holds (an OTel field's name,
+    or one an earlier source used) is kept as ``source_<key>``. OTel messages and parts allow more properties, so
+    this keeps a conversion lossless whatever names the source's keys happen to share with the parts model."""
+    for key, value in extra.items():
+        name = key
+        while name in target:
+            name = f"source_{name}"
+        target[name] = value
+    return target
+
+
+def _data_url_part(url: str, modality: str) -> dict[str, Any]:
     """A ``data:`` URL as a blob part (mime type and base64 content split out); non-base64 data URLs stay URIs."""
     header, sep, payload = url.partition(",")
     meta = header[5:]
     if sep and meta.endswith(";base64"):
         mime = meta[: -len(";base64")] or None
-        return {"type": "blob", "modality": modality, "mime_type": mime, "content": payload, **rest}
-    return {"type": "uri", "modality": modality, "uri": url, **rest}
+        return {"type": "blob", "modality": modality, "mime_type": mime, "content": payload}
+    return {"type": "uri", "modality": modality, "uri": url}
 
 
 def _image_part(item: Mapping[str, Any]) -> dict[str, Any]:
-    rest = {k: v for k, v in item.items() if k not in ("type", "image_url")}
     image = item.get("image_url")
-    if isinstance(image, str):
-        url: Any = image
-    elif isinstance(image, dict):
-        url = image.get("url")
-        rest.update({k: v for k, v in image.items() if k != "url"})
-    else:
-        return {"type": "image_url", **dict(item)}
+    url = image.get("url") if isinstance(image, dict) else image
     if not isinstance(url, str):
-        return {"type": "image_url", **dict(item)}
-    if url.startswith("data:"):
-        return _data_url_part(url, "image", rest)
-    return {"type": "uri", "modality": "image", "uri": url, **rest}
+        return keep_all({"type": "image_url"}, {k: v for k, v in item.items() if k != "type"})
+    part = _data_url_part(url, "image") if url.startswith("data:") else {"type": "uri", "modality": "image", "uri": url}
+    keep_all(part, {k: v for k, v in item.items() if k not in ("type", "image_url")})
+    if isinstance(image, dict):  # the image object's other keys (``detail``...) sit on the part, as OTel has them
+        keep_all(part, {k: v for k, v in image.items() if k != "url"})
+    return part
 
 
 def content_part(item: Any, files: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -66,9 +73,7 @@ def content_part(item: Any, files: Mapping[str, Any] | None = None) -> dict[str,
     kind = item.get("type")
     if kind == "text":
         text = item.get("text")
-        part = {k: v for k, v in item.items() if k != "text"}
-        part["content"] = text if text is not None else ""
-        return part
+        return keep_all({"type": "text", "content": text if text is not None else ""}, _except(item, "type", "text"))
     if kind == "image_url":
         return _image_part(item)
     if kind == "file" and isinstance(item.get("file_id"), str):
@@ -81,20 +86,20 @@ def content_part(item: Any, files: Mapping[str, Any] | None = None) -> dict[str,
         else:
             part.setdefault("modality", "unknown")
         return part
-    part = dict(item)
-    if not isinstance(kind, str):
-        part["type"] = "unknown"
-        if kind is not None:
-            part["source_type"] = kind
-    return part
+    if isinstance(kind, str):
+        return dict(item)
+    # OTel parts need a type; the source's (not a string, or none) is kept beside it
+    return keep_all({"type": "unknown"}, item if kind is not None else _except(item, "type"))
+
+
+def _except(item: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in names}
 
 
 def _thinking_part(block: Any) -> dict[str, Any]:
     if isinstance(block, dict) and block.get("type") == "thinking":
-        part = {k: v for k, v in block.items() if k not in ("type", "thinking")}
-        part["type"] = "reasoning"
-        part["content"] = block.get("thinking") or ""
-        return part
+        part = {"type": "reasoning", "content": block.get("thinking") or ""}
+        return keep_all(part, _except(block, "type", "thinking"))
     return content_part(block)
 
 
@@ -106,29 +111,23 @@ def _tool_call_part(call: Any) -> dict[str, Any]:
     if isinstance(function, dict):
         part["name"] = function.get("name") or ""
         part["arguments"] = parse_arguments(function.get("arguments"))
-        part.update({f"function.{k}": v for k, v in function.items() if k not in ("name", "arguments")})
+        keep_all(part, {f"function.{k}": v for k, v in function.items() if k not in ("name", "arguments")})
     else:
         part["name"] = ""
         if function is not None:
             part["function"] = function
-    for key, value in call.items():
-        if key == "type":
-            part["call_type"] = value
-        elif key not in ("id", "function"):
-            part[key] = value
-    return part
+    if "type" in call:
+        keep_all(part, {"call_type": call["type"]})
+    return keep_all(part, _except(call, "id", "function", "type"))
 
 
 def _legacy_tool_call_part(call: Any) -> dict[str, Any]:
     """Humanloop's deprecated single ``tool_call`` (a bare function call, no id)."""
     if not isinstance(call, dict):
         return {"type": "tool_call", "name": "", "arguments": call, "legacy": True}
-    part = {k: v for k, v in call.items() if k not in ("name", "arguments")}
-    part.update(
-        {"type": "tool_call", "name": call.get("name") or "", "arguments": parse_arguments(call.get("arguments"))}
-    )
+    part = {"type": "tool_call", "name": call.get("name") or "", "arguments": parse_arguments(call.get("arguments"))}
     part["legacy"] = True
-    return part
+    return keep_all(part, _except(call, "name", "arguments"))
 
 
 def to_otel_message(message: Any, files: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -172,10 +171,8 @@ def to_otel_message(message: Any, files: Mapping[str, Any] | None = None) -> dic
         result["thinking"] = thinking
     if tool_calls is not None and not isinstance(tool_calls, list):
         result["tool_calls"] = tool_calls
-    for key, value in message.items():  # in source order: a set difference would order by (randomized) hash
-        if key not in _MESSAGE_KEYS:
-            result[key] = value
-    return result
+    # In source order (a set difference would order by randomized hash), never over a field written above.
+    return keep_all(result, {key: value for key, value in message.items() if key not in _MESSAGE_KEYS})
 
 
 def to_otel_messages(messages: Any, files: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from tracebridge.query.views import QueryError, connect, written_formats
+from tracebridge.query.views import QueryError, connect, format_to_read, written_formats
 
-__all__ = ["QueryError", "connect", "written_formats"]
+__all__ = ["QueryError", "connect", "format_to_read", "written_formats"]

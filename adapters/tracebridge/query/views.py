@@ -14,6 +14,7 @@ in-memory database, so no query can change an output.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Final
 
@@ -57,14 +58,23 @@ def written_formats(out_dir: Path) -> list[str]:
     return [str(name) for name in formats]
 
 
-def connect(out_dir: Path, *, read: str | None = None) -> tuple[duckdb.DuckDBPyConnection, str]:
-    """An in-memory connection with the views over ``out_dir``, and the format it reads (``read``, or the fastest)."""
+def format_to_read(out_dir: Path, read: str | None = None) -> str:
+    """``read`` if the directory holds it, else the fastest format it holds."""
     formats = written_formats(out_dir)
     if read is not None and read not in formats:
         raise QueryError(f"{out_dir}: has no {read} output (it has {', '.join(formats)})")
     chosen = read or next((name for name in READ_ORDER if name in formats), None)
     if chosen is None:
         raise QueryError(f"{out_dir}: has no files to query (formats: {', '.join(formats) or 'none'})")
+    return chosen
+
+
+def connect(out_dir: str | os.PathLike[str], *, read: str | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory connection with the views over ``out_dir``, reading ``read`` (or the fastest format it holds).
+
+    ``QueryError`` when the directory holds no finished run, or not in ``read``."""
+    out_dir = Path(out_dir)
+    chosen = format_to_read(out_dir, read)
     connection = duckdb.connect(":memory:")
     try:
         connection.execute("SET TimeZone = 'UTC'")  # timestamps print as UTC whatever the machine's zone
@@ -79,7 +89,7 @@ def connect(out_dir: Path, *, read: str | None = None) -> tuple[duckdb.DuckDBPyC
     except duckdb.Error as exc:
         connection.close()
         raise QueryError(f"{out_dir}: cannot read its {chosen} output: {exc}") from exc
-    return connection, chosen
+    return connection
 
 
 def _attach(connection: duckdb.DuckDBPyConnection, database: Path) -> None:
