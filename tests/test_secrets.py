@@ -47,3 +47,44 @@ def test_from_env_takes_the_first_set_name(monkeypatch: pytest.MonkeyPatch) -> N
     assert key is not None and key.reveal() == KEY
     monkeypatch.delenv("TB_B")
     assert ApiKey.from_env("TB_A", "TB_B") is None
+
+
+@pytest.mark.parametrize("bad", ["hl_sk_a\nb", "hl_sk_a\r\nb", "hl_sk_a\tb", "hl_sk_a b", "hl_sk_\x7fx", "hl_sk_é"])
+def test_a_key_no_platform_issues_is_refused_without_echoing_it(bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUMANLOOP_API_KEY", bad)
+    with pytest.raises(ValueError) as refused:
+        ApiKey.from_env("HUMANLOOP_API_KEY")
+    message = str(refused.value)
+    assert message.startswith("HUMANLOOP_API_KEY holds a character no API key has")
+    assert "hl_sk_" not in message and repr(bad)[1:-1] not in message
+    with pytest.raises(ValueError, match=r"^the API key holds"):
+        ApiKey(bad + "\x00")
+
+
+@pytest.mark.parametrize("key", ['hl_sk_q"uo\\te', "hl_sk_plain", "hl_sk_pct%/+=&"])
+def test_every_form_a_key_takes_in_text_is_redacted(key: str) -> None:
+    import base64  # noqa: PLC0415
+    import json  # noqa: PLC0415
+    import urllib.parse  # noqa: PLC0415
+
+    forms = [
+        key,
+        json.dumps(key),
+        repr(key),
+        f"Illegal header value {key.encode()!r}",
+        urllib.parse.quote(key, safe=""),
+        urllib.parse.quote_plus(key),
+        base64.b64encode(key.encode()).decode(),
+    ]
+    for text in forms:
+        redacted = ApiKey(key).redact(f"server said: {text}.")
+        assert "hl_sk_" not in redacted and "aGxfc2tf" not in redacted, (text, redacted)  # aGxfc2tf: base64 "hl_sk_"
+
+
+def test_url_credentials_are_masked_in_any_text() -> None:
+    from tracebridge.secrets import redact_url_credentials  # noqa: PLC0415
+
+    text = "is http://ada:s3cret@example.com:8080/v5 reachable? also https://token@h/x and mailto:a@b and http://h/p"
+    assert redact_url_credentials(text) == (
+        "is http://***@example.com:8080/v5 reachable? also https://***@h/x and mailto:a@b and http://h/p"
+    )

@@ -20,15 +20,55 @@ standard one does, with the same errors. Written output holds the same values ei
 floats differs (msgspec ``0.00002`` and ``1e16``, Python ``2e-05`` and ``1e+16``: the same doubles). One difference in
 what is accepted: msgspec also writes values that are not JSON types (a ``datetime`` as ISO 8601 text, a UUID, an
 enum) where the standard library raises ``TypeError``; the adapters never produce them, only hand-built records can.
+
+Nesting is bounded (``MAX_DEPTH``): both decoders recurse once per level and count it against the interpreter's
+recursion limit (1,000 by default, shared with the caller's own frames), so a line nested 100,000 deep would raise
+``RecursionError`` and take its whole file down, and one nested 900 deep would decode or not depending on how deep
+the caller's stack happened to be. ``loads`` measures the nesting first, without recursing, and refuses text nested
+deeper than ``MAX_DEPTH`` with ``NestingError``, a ``ValueError`` like any malformed JSON, so every reader turns it
+into one reject. The measure costs two ``count`` passes for text with at most ``MAX_DEPTH`` brackets (a record: not
+measurable beside decoding it); beyond that (a page), a few passes in C over the bytes: 1.5 ms for a page of 600 KB,
+which msgspec decodes in 3.6 ms.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
-__all__ = ["CODEC_NAME", "NonFinite", "dumps", "dumps_line", "dumps_text", "loads"]
+__all__ = [
+    "CODEC_NAME",
+    "MAX_DEPTH",
+    "NestingError",
+    "NonFinite",
+    "dumps",
+    "dumps_line",
+    "dumps_text",
+    "loads",
+    "nesting_depth",
+]
+
+MAX_DEPTH: Final = 512
+"""How deep JSON text may nest (arrays and objects inside each other) to be decoded: half the interpreter's default
+recursion limit, so the decoders (one recursion per level) and any later stage that recurses once per level, such as
+the encoders writing the value back out, keep about 480 frames for whoever calls them. Real exports nest a dozen
+levels (a Galileo session, its traces, their spans, their messages); a nested child costs two (its list and itself),
+so a chain of 250 nested Logs or spans still reads."""
+
+
+class NestingError(ValueError):
+    """JSON text nested deeper than ``MAX_DEPTH``: refused before it is decoded, as malformed JSON is."""
+
+    def __init__(self, depth: int | None = None) -> None:
+        found = f" ({depth} levels)" if depth is not None else ""
+        super().__init__(f"nested deeper than {MAX_DEPTH} levels{found}, the most tracebridge decodes")
+        self.depth = depth
+
+    def __reduce__(self) -> tuple[type[NestingError], tuple[int | None]]:
+        return (NestingError, (self.depth,))  # pickled by its depth: its __init__ builds the message
 
 
 class NonFinite(float):
@@ -45,6 +85,40 @@ def _non_finite(name: str) -> NonFinite:
 _STDLIB_DECODER = json.JSONDecoder(parse_constant=_non_finite)
 _STDLIB_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _ASCII_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
+
+
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'"[]{}')
+_LEVEL_STEP = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
+
+
+def nesting_depth(data: bytes | bytearray | str) -> int:
+    """How deep the arrays and objects of JSON text nest (0 for a scalar), measured without recursing.
+
+    Exact for valid JSON, and for the part of invalid JSON a decoder would read before failing, so never less than
+    a decoder would recurse. Every step runs in C over the whole text (no Python loop per character): drop escaped
+    backslashes and quotes, keep only quotes and brackets, drop the brackets inside strings, then the deepest point
+    of the running count of opened minus closed brackets.
+    """
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")  # left to right, as a decoder pairs them
+    # Removing two adjacent quotes (an empty string, or the end of one string and the start of the next) leaves
+    # every other character inside or outside a string as it was; most strings hold no bracket, so few remain.
+    structure = raw.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    if b'"' in structure:
+        structure = b"".join(structure.split(b'"')[::2])  # the even parts are outside strings
+    # Each opening bracket steps by 2 and each closing one by 0, so after i brackets the depth is sum - i.
+    steps = structure.translate(_LEVEL_STEP)
+    return max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
+
+
+def _check_depth(data: bytes | bytearray | str) -> None:
+    """Raise ``NestingError`` for text nested deeper than ``MAX_DEPTH``; text with fewer brackets cannot be."""
+    opens = data.count("[") + data.count("{") if isinstance(data, str) else data.count(b"[") + data.count(b"{")
+    if opens > MAX_DEPTH:
+        depth = nesting_depth(data)
+        if depth > MAX_DEPTH:
+            raise NestingError(depth)
 
 
 def _stdlib_loads(data: bytes | bytearray | str) -> Any:
@@ -107,8 +181,19 @@ _FAST = _msgspec_codec()
 CODEC_NAME = "msgspec" if _FAST is not None else "json"
 """Which codec this install reads and writes with ("msgspec" or "json"); the benchmarks print it."""
 
-loads: Callable[[bytes | bytearray | str], Any] = _FAST[0] if _FAST is not None else _stdlib_loads
-"""``json.loads``, with ``NaN``/``Infinity`` read as :class:`NonFinite`; raises ``json.JSONDecodeError`` as it does."""
+_decode: Callable[[bytes | bytearray | str], Any] = _FAST[0] if _FAST is not None else _stdlib_loads
+
+
+def loads(data: bytes | bytearray | str) -> Any:
+    """``json.loads``, with ``NaN``/``Infinity`` read as :class:`NonFinite`; raises ``json.JSONDecodeError`` as it does,
+    and ``NestingError`` (also a ``ValueError``) for text nested deeper than ``MAX_DEPTH``."""
+    _check_depth(data)
+    try:
+        return _decode(data)
+    except RecursionError:
+        # Within MAX_DEPTH, but called from a stack already nearly as deep as the interpreter allows.
+        raise NestingError from None
+
 
 dumps: Callable[[Any], bytes] = _FAST[1] if _FAST is not None else _stdlib_dumps
 """One value as compact UTF-8 JSON (non-ASCII as is)."""

@@ -2,11 +2,13 @@
 
 This is the one place that knows the order of operations that makes an output safe to trust:
 
-1. the output is opened (a resumed one cut back to the state its checkpoint saved) before any record is read;
+1. the output directory is locked (one run at a time) and claimed (one run's files), then opened (a resumed one cut
+   back to the state its checkpoint saved), before any record is read;
 2. records and rejects are written batch by batch; the export saves its checkpoint when the next batch is asked for,
    storing the output's state (``Export.batches(output)``), so a killed run resumes exactly where its files were
    last made durable;
-3. files are published under their final names only when every export has ended, and ``manifest.json`` last;
+3. files are published under their final names only when every export has ended, all in one step with
+   ``manifest.json`` last, or none;
 4. an export that fails leaves its partial files and checkpoint in place for ``--resume``; one that ends with records
    missing is still published (what arrived is correct), but its manifest and result say it is incomplete.
 
@@ -32,6 +34,7 @@ from tracebridge.errors import IncompleteExportError
 from tracebridge.records import Record
 from tracebridge.sinks import ownership
 from tracebridge.sinks.layout import STDOUT, partial_dir
+from tracebridge.sinks.lock import lock_output
 from tracebridge.sinks.manifest import Manifest
 from tracebridge.sinks.output import check_formats, check_out_dir, open_output
 from tracebridge.sinks.ownership import RunIdentity
@@ -103,19 +106,37 @@ def run(
     the exports it is given into it, and publish it with a manifest naming ``source``, ``parameters`` (what was read:
     they name the run) and ``settings`` (how: page size, concurrency; they do not).
 
-    The directory must hold nothing of another run's (``tracebridge.sinks.ownership``): ``OutputInUseError`` says
-    whose it is; ``overwrite=True`` replaces it. A fresh run forgets any checkpoint an earlier, killed run of the same
-    source left; ``resume=True`` continues from it. Errors propagate with the partial files kept (``resumable(out)``
-    then says whether ``--resume`` can continue).
+    The directory is locked for the whole run (``tracebridge.sinks.lock``): while another run writes it,
+    ``OutputLockedError`` names that run and nothing is touched. It must hold nothing of another run's
+    (``tracebridge.sinks.ownership``): ``OutputInUseError`` says whose it is; ``overwrite=True`` replaces it. A fresh
+    run forgets any checkpoint an earlier, killed run of the same source left; ``resume=True`` continues from it.
+    Errors propagate with the partial files kept (``resumable(out)`` then says whether ``--resume`` can continue).
     """
     chosen = check_formats(formats)
-    claim = None
-    if str(out) != STDOUT:
-        check_out_dir(Path(out))
-        claim = ownership.claim(Path(out), RunIdentity.of(source, parameters), resume=resume, overwrite=overwrite)
     manifest = Manifest(source=source, parameters=parameters, settings=settings or {}, formats=chosen)
+    if str(out) == STDOUT:
+        return _run(make_exports, out, chosen, manifest, None, resume=resume, progress=progress)
+    out_dir = Path(out)
+    check_out_dir(out_dir)
+    # Locked before the claim: the claim reads and writes .partial/, which a run still writing must keep to itself.
+    with lock_output(out_dir):
+        claim = ownership.claim(out_dir, RunIdentity.of(source, parameters), resume=resume, overwrite=overwrite)
+        return _run(make_exports, out, chosen, manifest, claim, resume=resume, progress=progress)
+
+
+def _run(
+    make_exports: MakeExports,
+    out: str | Path,
+    formats: list[str],
+    manifest: Manifest,
+    claim: ownership.Claim | None,
+    *,
+    resume: bool,
+    progress: Progress | None,
+) -> RunResult:
+    """``run`` once the directory is locked and claimed (``claim`` None: stdout)."""
     try:
-        output = open_output(out, chosen, resume=resume)
+        output = open_output(out, formats, resume=resume)
         checkpoint = None if str(out) == STDOUT else checkpoint_path(Path(out))
         if checkpoint is not None and not resume:
             discard_checkpoint(checkpoint)

@@ -104,7 +104,7 @@ def test_a_fresh_run_ignores_an_old_checkpoint(sandbox_factory: SandboxFactory, 
 
 
 def test_ctrl_c_exits_130_and_says_how_to_resume(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
-    sandbox = sandbox_factory(records=400, latency=Latency(fixed_ms=25))
+    sandbox = sandbox_factory(records=2000, latency=Latency(fixed_ms=25))  # seconds of work: Ctrl-C lands mid-run
     env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
     common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "2"]
     out = tmp_path / "out"
@@ -125,8 +125,8 @@ def test_ctrl_c_exits_130_and_says_how_to_resume(sandbox_factory: SandboxFactory
     resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
     assert resumed.returncode == 0, resumed.stderr
     # The whole export is counted, not only what the resumed run fetched.
-    assert "400 source records -> " in resumed.stderr
-    assert "fetched 400, unique 400, duplicates dropped 0, rejected 0, missing 0" in resumed.stderr
+    assert "2,000 source records -> " in resumed.stderr
+    assert "fetched 2,000, unique 2,000, duplicates dropped 0, rejected 0, missing 0" in resumed.stderr
 
 
 def test_no_command_prints_usage_and_exits_2() -> None:

@@ -145,3 +145,12 @@ def test_help_does_not_import_duckdb() -> None:
     code += "print('duckdb' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_a_directory_named_like_a_url_is_read_as_a_directory(tmp_path: Path) -> None:
+    args = [arg for fmt in ("parquet", "csv", "duckdb") for arg in ("--format", fmt)]
+    assert tracebridge("demo", "--records", "5", *args, "--out", "s3:x", "-q", cwd=tmp_path).returncode == 0
+    for fmt in ("duckdb", "parquet", "csv"):
+        result = tracebridge("sql", "SELECT count(*) AS n FROM spans", "--out", "s3:x", "--read", fmt,
+                             "--format", "csv", cwd=tmp_path)  # fmt: skip
+        assert result.returncode == 0 and int(result.stdout.splitlines()[1]) > 0, (fmt, result.stderr)

@@ -23,6 +23,13 @@ def test_round_trip(tmp_path: Path) -> None:
     assert loaded.committed_ids() == ["data_1", "data_2", "data_3"]
 
 
+def test_ids_holding_line_breaks_or_lone_surrogates_come_back_whole(tmp_path: Path) -> None:
+    path = tmp_path / "checkpoint.json"
+    odd = ["v5_log:a\nb", "galileo:x\ud83dy", 'quote"back\\slash', "plain"]
+    Checkpoint.load_or_new(path, JOB).save(odd)
+    assert Checkpoint.load_or_new(path, JOB).committed_ids() == odd
+
+
 def test_ids_written_after_the_last_save_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "checkpoint.json"
     checkpoint = Checkpoint.load_or_new(path, JOB)

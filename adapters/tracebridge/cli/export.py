@@ -11,6 +11,7 @@ the command line would be visible to every user of the machine in the process li
 from __future__ import annotations
 
 import argparse
+import math
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,7 +76,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _connection_arguments(parser: argparse.ArgumentParser, *, paged: bool) -> None:
     group = parser.add_argument_group("connection")
     group.add_argument("--base-url", metavar="URL", help="API base URL (self-hosted hosts, the sandbox)")
-    group.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds per request")
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="seconds per attempt: for a whole answer, or for each line of a streamed one (default: 60; Galileo 300)",
+    )
     group.add_argument(
         "--max-attempts",
         type=int,
@@ -211,19 +218,29 @@ class _MissingKey(ValueError):
     pass
 
 
-def _paging_problem(args: argparse.Namespace) -> str | None:
-    if args.max_attempts < 1:
-        return f"--max-attempts must be at least 1, got {args.max_attempts}"
-    if args.concurrency < 1:
-        return f"--concurrency must be at least 1, got {args.concurrency}"
-    if args.page_size < 1:
-        return f"--page-size must be at least 1, got {args.page_size}"
+COUNT_OPTIONS = (("--max-attempts", "max_attempts"), ("--concurrency", "concurrency"), ("--page-size", "page_size"))
+"""The whole-number options of ``_connection_arguments`` (the last two on paged commands only): each at least 1."""
+
+
+def option_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the numeric options, checked in one place for every export command before any request.
+
+    argparse only checks that each parses (``--timeout abc``); the ranges are checked here, so ``--timeout 0`` is a
+    usage error naming the option and the value instead of a run whose every request times out at once.
+    """
+    timeout = args.timeout
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        return f"--timeout must be a number of seconds above 0, got {timeout:g}"
+    for option, dest in COUNT_OPTIONS:
+        value = getattr(args, dest, None)
+        if value is not None and value < 1:
+            return f"{option} must be at least 1, got {value}"
     return None
 
 
 def run_humanloop_project(args: argparse.Namespace) -> int:
     command = "export humanloop project"
-    problem = _paging_problem(args)
+    problem = option_problem(args)
     if problem:
         return _usage(command, problem)
     try:
@@ -250,7 +267,7 @@ def run_humanloop_project(args: argparse.Namespace) -> int:
 
 def run_humanloop_evaluation(args: argparse.Namespace) -> int:
     command = "export humanloop evaluation"
-    problem = _paging_problem(args)
+    problem = option_problem(args)
     if problem:
         return _usage(command, problem)
     if args.evaluatees and not args.v4:
@@ -294,8 +311,9 @@ def run_galileo(args: argparse.Namespace) -> int:
         uuid.UUID(args.project_id)
     except ValueError:
         return _usage(command, f"PROJECT_ID must be a UUID, got {args.project_id!r}")
-    if args.max_attempts < 1:
-        return _usage(command, f"--max-attempts must be at least 1, got {args.max_attempts}")
+    problem = option_problem(args)
+    if problem:
+        return _usage(command, problem)
     if args.columns and args.export_format != "csv":
         return _usage(command, "--column applies to --export-format csv")
     try:
@@ -303,7 +321,10 @@ def run_galileo(args: argparse.Namespace) -> int:
         sort = parse_sort(args.sort) if args.sort else None
     except FilterSyntaxError as exc:
         return _usage(command, str(exc))
-    key = ApiKey.from_env(galileo_source.KEY_ENV)
+    try:
+        key = ApiKey.from_env(galileo_source.KEY_ENV)
+    except ValueError as exc:  # a key with a control character: the message names the variable, not the value
+        return _usage(command, str(exc))
     if key is None:
         return _usage(command, f"no Galileo API key: set {galileo_source.KEY_ENV}")
     options: dict[str, Any] = {

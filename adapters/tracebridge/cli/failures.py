@@ -21,7 +21,8 @@ from tracebridge.errors import (
     StreamBrokenError,
     TracebridgeError,
 )
-from tracebridge.secrets import ApiKey
+from tracebridge.imports.errors import InputReadError
+from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.sinks.output import OutputUsageError
 from tracebridge.sinks.ownership import OutputInUseError
 
@@ -73,7 +74,9 @@ def describe(exc: BaseException, *, key_env: str = "the API key variable", base_
     """What to tell the user about ``exc``."""
     if isinstance(exc, ApiError):
         hint: str | None
-        if exc.status is None:
+        if exc.status is None and exc.timed_out:
+            hint = "the server answered too slowly: raise --timeout, or run again later (add --resume to continue)"
+        elif exc.status is None:
             hint = f"is {base_url} reachable? set --base-url or its environment variable"
         elif exc.status >= 500:
             hint = "the server kept failing; run the same command again with --resume to continue"
@@ -82,6 +85,8 @@ def describe(exc: BaseException, *, key_env: str = "the API key variable", base_
         return Failure(str(exc), hint, ExitCode.ERROR)
     if isinstance(exc, StreamBrokenError | ExportChangedError):
         return Failure(str(exc), "run the same command again (add --resume to keep what was written)", ExitCode.ERROR)
+    if isinstance(exc, InputReadError):  # an input, not the output the OSError hints are about
+        return Failure(str(exc), exc.hint, ExitCode.ERROR)
     if isinstance(exc, OutputUsageError):
         return Failure(str(exc), None, ExitCode.USAGE)
     if isinstance(exc, TracebridgeError):
@@ -105,10 +110,10 @@ def report(
     """Print ``tracebridge COMMAND: message`` and, on a second line, ``hint: ...``; return the exit code."""
     failure = describe(exc, key_env=key_env, base_url=base_url)
     out = stream if stream is not None else sys.stderr
-    message = failure.message
+    message, hint = redact_url_credentials(failure.message), redact_url_credentials(failure.hint or "")
     for key in keys:
-        message = key.redact(message)
+        message, hint = key.redact(message), key.redact(hint)
     print(f"tracebridge {command}: {message}", file=out)
-    if failure.hint:
-        print(f"hint: {failure.hint}", file=out)
+    if hint:
+        print(f"hint: {hint}", file=out)
     return int(failure.code)

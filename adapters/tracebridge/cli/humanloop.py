@@ -12,6 +12,7 @@ import sys
 
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
+from tracebridge.cli.export import option_problem
 from tracebridge.cli.output import add_logging_arguments, configure_logging
 from tracebridge.cli.parsers import add_command, add_command_group
 from tracebridge.humanloop import connection as humanloop_source
@@ -56,7 +57,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_add_logs(args: argparse.Namespace) -> int:
     command = "humanloop add-logs"
     configure_logging(args)
-    key = ApiKey.from_env(humanloop_source.KEY_ENV)
+    problem = option_problem(args)
+    if problem:
+        print(f"tracebridge {command}: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        key = ApiKey.from_env(humanloop_source.KEY_ENV)
+    except ValueError as exc:  # a key with a control character: the message names the variable, not the value
+        print(f"tracebridge {command}: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     if key is None:
         print(f"tracebridge {command}: no Humanloop API key: set {humanloop_source.KEY_ENV}", file=sys.stderr)
         return ExitCode.USAGE

@@ -17,8 +17,9 @@ import attrs
 
 from tracebridge.errors import CheckpointMismatchError
 
-FORMAT_VERSION = 2
-"""2: committed ids are namespaced by record kind (``v4_log:data_1``), as the intake dedupes them."""
+FORMAT_VERSION = 3
+"""2: committed ids are namespaced by record kind (``v4_log:data_1``), as the intake dedupes them.
+3: each line of the ids file is the id as a JSON string: an id may hold a line break or a lone surrogate."""
 
 
 @attrs.define
@@ -46,6 +47,9 @@ class Checkpoint:
     counted: dict[str, int] = attrs.field(factory=dict)
     """The report's counters at the last save (fetched, duplicates, rejected...): a source that skips what was
     delivered (finished pages) rather than re-reading it carries them on, so a resumed run reports the whole export."""
+    inputs: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    """The identity of each input file a file import read (size, modification time, hash of its head), by path: a
+    resumed import that skips by position refuses files that changed since (``imports.identity``)."""
 
     @classmethod
     def load_or_new(cls, path: Path, job: dict[str, Any]) -> Checkpoint:
@@ -78,6 +82,7 @@ class Checkpoint:
             kept_once=[str(key) for key in data.get("kept_once", [])],
             sink_state=dict(data.get("sink_state", {})),
             counted={str(k): int(v) for k, v in data.get("counted", {}).items()},
+            inputs={str(k): dict(v) for k, v in data.get("inputs", {}).items()},
         )
 
     @property
@@ -89,7 +94,7 @@ class Checkpoint:
         if not self.seen_count:
             return []
         with self.ids_path.open("rb") as handle:
-            ids = handle.read(self.seen_bytes).decode("utf-8").splitlines()
+            ids = [json.loads(line) for line in handle.read(self.seen_bytes).decode("ascii").splitlines()]
         if len(ids) < self.seen_count:
             raise ValueError(f"{self.ids_path}: holds {len(ids)} ids, the checkpoint expects {self.seen_count}")
         return ids
@@ -102,7 +107,7 @@ class Checkpoint:
         """
         if new_ids:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            block = "".join(f"{source_id}\n" for source_id in new_ids).encode("utf-8")
+            block = "".join(f"{json.dumps(source_id)}\n" for source_id in new_ids).encode("ascii")
             with self.ids_path.open("r+b" if self.ids_path.exists() else "wb") as handle:
                 handle.seek(self.seen_bytes)
                 handle.truncate()
@@ -126,6 +131,7 @@ class Checkpoint:
             "kept_once": self.kept_once,
             "sink_state": self.sink_state,
             "counted": self.counted,
+            "inputs": self.inputs,
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")

@@ -31,7 +31,8 @@ class DigestSet:
 
     @classmethod
     def _locate(cls, source_id: str) -> tuple[int, bytes]:
-        digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=2 + cls.ENTRY).digest()
+        # surrogatepass: an id may hold a lone surrogate (a cut emoji); it is still one id, hashed as its code points
+        digest = hashlib.blake2b(source_id.encode("utf-8", "surrogatepass"), digest_size=2 + cls.ENTRY).digest()
         return int.from_bytes(digest[:2], "big") >> (16 - cls.BUCKET_BITS), digest[2:]
 
     @classmethod

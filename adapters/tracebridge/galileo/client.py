@@ -27,7 +27,7 @@ from tracebridge.errors import StreamBrokenError
 from tracebridge.galileo.connection import BASE_URL_ENVS, DEFAULT_BASE_URL, DEFAULT_KEY_HEADER, KEY_ENV
 from tracebridge.galileo.kinds import GALILEO_RECORD, GalileoRecord, experiment_records
 from tracebridge.galileo.stream import StreamReader
-from tracebridge.secrets import ApiKey
+from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.transport.endpoint import Endpoint
 from tracebridge.transport.retry import RetryPolicy
 from tracebridge.transport.settings import ClientSettings
@@ -69,7 +69,8 @@ class GalileoClient:
         )
 
     def __repr__(self) -> str:
-        return f"GalileoClient(base_url={self.settings.base_url!r}, api_key={self.settings.api_key!r})"
+        base_url = redact_url_credentials(self.settings.base_url)
+        return f"GalileoClient(base_url={base_url!r}, api_key={self.settings.api_key!r})"
 
     def export_records(
         self,
@@ -174,7 +175,13 @@ class _StreamSource:
             while True:
                 attempts += 1
                 reader = StreamReader(
-                    context, self.where, export_format, skip=delivered, fingerprint=fingerprint, kind=self.kind
+                    context,
+                    self.where,
+                    export_format,
+                    skip=delivered,
+                    fingerprint=fingerprint,
+                    kind=self.kind,
+                    line_timeout=settings.timeout,
                 )
                 try:
                     async with http.stream(self.where, request) as response:

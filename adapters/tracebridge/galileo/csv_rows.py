@@ -5,20 +5,30 @@ A quoted cell may span lines, so a row is complete only when its quotes balance;
 past ``MAX_ROW_CHARS``, or the input ends inside a quoted field and the reader chooses to recover (a file; a stream
 that ends there was cut and is restarted instead), the line that opened it is rejected and assembly starts again on
 the line after it.
+
+A header that names a column twice (a custom column sharing a field's name, two exports' columns pasted together)
+keeps every column: the first under its name, each later one under ``name (2)``, ``name (3)``..., numbered past any
+name the header already has, so no cell is lost to its namesake (the mapping keeps what it does not know in
+``extra``).
+
+A file reader hands lines whose bytes were not UTF-8 with those bytes as surrogate escapes (U+DC80-U+DCFF, PEP 383):
+the row holding one is rejected, showing the bytes as ``\\xff``, rather than read with the bytes replaced.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from tracebridge.errors import FileLayoutError
+from tracebridge.json_codec import loads
 
 MAX_ROW_CHARS = 64 * 1024 * 1024
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 @attrs.frozen
@@ -37,10 +47,37 @@ def csv_cell(value: str) -> Any:
         return None
     if value[0] in "[{" or value in ("true", "false", "null"):
         try:
-            return json.loads(value)
+            return loads(value)  # the one decoder: NaN kept, nesting bounded (a cell too deep stays text)
         except ValueError:
             return value
     return value
+
+
+def unique_names(header: list[str]) -> list[str]:
+    """The header's names with every repeat renamed ``name (2)``, ``name (3)``..., never to a name already used."""
+    taken = set(header)
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        if name not in seen:
+            seen[name] = 1
+            names.append(name)
+            continue
+        number = seen[name]
+        while True:
+            number += 1
+            candidate = f"{name} ({number})"
+            if candidate not in taken:
+                break
+        seen[name] = number
+        taken.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def shown(text: str) -> str:
+    """A row's text for a reject: the bytes that were not UTF-8 (surrogate escapes) shown as ``\\xff``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _allow_long_cells() -> None:
@@ -52,7 +89,8 @@ def _allow_long_cells() -> None:
 class CsvRowAssembler:
     """Feed it numbered lines (without their line endings); it gives back complete data rows.
 
-    The first complete row is the header; a header that does not parse raises ``FileLayoutError``.
+    The first complete row is the header (its repeated names made unique: ``unique_names``); a header that does not
+    parse, or is not UTF-8 text, raises ``FileLayoutError``.
     """
 
     def __init__(self) -> None:
@@ -88,7 +126,7 @@ class CsvRowAssembler:
                 raise FileLayoutError(f"line {number}: the CSV header opens a quote it never closes")
             yield CsvRow(
                 number,
-                text,
+                shown(text),
                 None,
                 "broken CSV quoting: a quoted field opened on this line is never closed; the line was skipped",
             )
@@ -99,6 +137,12 @@ class CsvRowAssembler:
         lines, self._pending, self._quotes, self._size = self._pending, [], 0, 0
         first = lines[0][0]
         row_text = "\n".join(text for _, text in lines)
+        not_text = self._not_utf8(lines)
+        if not_text is not None:
+            if self.header is None:
+                raise FileLayoutError(f"line {first}: the CSV header is {not_text}")
+            yield CsvRow(first, shown(row_text), None, not_text)
+            return
         try:
             row = next(csv.reader([row_text], strict=True), [])
         except csv.Error as exc:
@@ -107,7 +151,7 @@ class CsvRowAssembler:
             yield CsvRow(first, row_text, None, f"broken CSV quoting: {exc}")
             return
         if self.header is None:
-            self.header, self._header_line = row, first
+            self.header, self._header_line = unique_names(row), first
             return
         if len(row) != len(self.header):
             yield CsvRow(
@@ -118,6 +162,17 @@ class CsvRowAssembler:
             )
             return
         yield CsvRow(first, row_text, {name: csv_cell(value) for name, value in zip(self.header, row, strict=True)})
+
+    @staticmethod
+    def _not_utf8(lines: list[tuple[int, str]]) -> str | None:
+        """Why a row is not text: the first byte that was not UTF-8 (a surrogate escape), by line and column."""
+        for number, text in lines:
+            escaped = _ESCAPED_BYTE.search(text)
+            if escaped is not None:
+                byte = ord(escaped.group()) - 0xDC00
+                column = escaped.start() + 1
+                return f"not UTF-8 text: byte 0x{byte:02x} on line {number}, column {column} (shown as \\x{byte:02x})"
+        return None
 
 
 def csv_rows(lines: Iterable[tuple[int, str]]) -> Iterator[CsvRow]:

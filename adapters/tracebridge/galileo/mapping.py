@@ -349,7 +349,12 @@ class _Tree:
         self.parent_id = parent_id  # the span or trace a nested span was found under
 
 
-def _record(record: Any, tree: _Tree, path: str, out: list[Record | RejectedPart]) -> None:
+_Child = tuple[Any, _Tree, str]
+"""A nested record still to map: the record, what it inherits, its JSON path."""
+
+
+def _record(record: Any, tree: _Tree, path: str, out: list[Record | RejectedPart]) -> list[_Child]:
+    """Map one record (not its children) into ``out``; its nested children, in document order, for the caller."""
     if not isinstance(record, dict):
         raise MappingError("a Galileo record must be an object", record_id=None, field_path=path)
     f = Fields(record)
@@ -524,22 +529,28 @@ def _record(record: Any, tree: _Tree, path: str, out: list[Record | RejectedPart
     out.extend(evaluations)
     if example is not None:
         out.append(example)
-    for key, items in children:
-        for i, child in enumerate(items or ()):
-            try:
-                _record(child, child_tree, f"{path}.{key}[{i}]", out)
-            except MappingError as exc:
-                # One malformed child (Galileo's own get-trace example nests `"spans": [{}]`) is rejected alone, with
-                # its path: its parent and siblings are kept, and linked as if it were not there.
-                out.append(RejectedPart(exc.reason, field_path=exc.field_path, raw=child))
+    return [(child, child_tree, f"{path}.{key}[{i}]") for key, items in children for i, child in enumerate(items or ())]
 
 
 def normalize_record(record: Any) -> list[Record | RejectedPart]:
     """One Galileo export line (a session, trace or span record, nested or flat; a model or the same JSON) as records.
 
     Nested children (``traces``, ``spans``) are normalized too, in document order after their parent; a child that
-    cannot be mapped is a ``RejectedPart`` in its place.
+    cannot be mapped is a ``RejectedPart`` in its place. The tree is walked with a stack, not recursion: an agent
+    trace may nest spans as deep as its steps went, and however deep, it costs no stack frames.
     """
     out: list[Record | RejectedPart] = []
-    _record(as_mapping(record), _Tree(), "$", out)
+    pending: list[_Child] = [(as_mapping(record), _Tree(), "$")]
+    while pending:
+        item, tree, path = pending.pop()
+        try:
+            children = _record(item, tree, path, out)
+        except MappingError as exc:
+            if path == "$":
+                raise
+            # One malformed child (Galileo's own get-trace example nests `"spans": [{}]`) is rejected alone, with its
+            # path: its parent and siblings are kept, and linked as if it were not there.
+            out.append(RejectedPart(exc.reason, field_path=exc.field_path, raw=item))
+            continue
+        pending.extend(reversed(children))  # popped first-to-last: document order
     return out

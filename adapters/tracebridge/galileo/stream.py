@@ -38,9 +38,12 @@ class StreamReader:
         skip: int,
         fingerprint: str,
         kind: RecordKind = GALILEO_RECORD,
+        line_timeout: float | None = None,
     ) -> None:
         self.context = context
         self.where = where
+        self.line_timeout = line_timeout
+        """Seconds of waiting within which the stream must complete a line (``ClientSettings.timeout`` says why)."""
         self.skip = skip
         self.expected_fingerprint = fingerprint
         self.seen = 0
@@ -59,7 +62,7 @@ class StreamReader:
 
     async def read(self, response: httpx.Response) -> AsyncIterator[list[Delivered]]:
         report = self.context.report
-        async for lines in stream_lines(response, self.where):
+        async for lines in stream_lines(response, self.where, line_timeout=self.line_timeout):
             report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
             units: list[Delivered] = []
             with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
@@ -84,8 +87,14 @@ class StreamReader:
     def _records_of_line(self, line: bytes) -> Iterator[RawRecord]:
         """The records a line completes: one JSON record, or (CSV) the rows whose quotes it balances."""
         self._line_number += 1
-        text = line.decode("utf-8", errors="replace")
         if self.rows is None:
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # A line that is not UTF-8 is rejected alone, its bytes shown as they were (never silently replaced).
+                problem = f"not UTF-8 text: byte 0x{line[exc.start]:02x} at byte {exc.start + 1} of the line"
+                yield RawRecord("", None, text=line.decode("utf-8", "backslashreplace"), problem=problem)
+                return
             if not text.strip():
                 return
             try:
@@ -93,6 +102,8 @@ class StreamReader:
             except ValueError as exc:
                 yield RawRecord("", None, text=text, problem=f"not valid JSON: {exc}")
             return
+        # Bytes that are not UTF-8 as surrogate escapes (PEP 383): the row assembler rejects their row, naming them.
+        text = line.decode("utf-8", "surrogateescape")
         try:
             for row in self.rows.feed(self._line_number, text):
                 yield RawRecord("", row.cells, text=row.text, problem=row.problem)
@@ -103,7 +114,7 @@ class StreamReader:
         index = self.seen
         self.seen += 1
         source_id = raw.value.get("id") if isinstance(raw.value, dict) else None
-        self.hasher.update(f"{source_id or raw.raw_text()}\n".encode())
+        self.hasher.update(f"{source_id or raw.raw_text()}\n".encode("utf-8", "surrogatepass"))
         if index < self.skip:
             if index + 1 == self.skip and self.hasher.hexdigest() != self.expected_fingerprint:
                 raise ExportChangedError(

@@ -26,7 +26,7 @@ from tracebridge.errors import ApiError
 from tracebridge.humanloop import endpoints
 from tracebridge.humanloop.connection import BASE_URL_ENV, DEFAULT_BASE_URL, KEY_ENV, KEY_HEADER
 from tracebridge.humanloop.kinds import EvaluationLog
-from tracebridge.secrets import ApiKey
+from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.transport.listing import Listing, read_listing
 from tracebridge.transport.retry import RetryPolicy
 from tracebridge.transport.settings import ClientSettings
@@ -59,7 +59,8 @@ class HumanloopClient:
         )
 
     def __repr__(self) -> str:
-        return f"HumanloopClient(base_url={self.settings.base_url!r}, api_key={self.settings.api_key!r})"
+        base_url = redact_url_credentials(self.settings.base_url)
+        return f"HumanloopClient(base_url={base_url!r}, api_key={self.settings.api_key!r})"
 
     def export_project(
         self, project_id: str, *, checkpoint: str | os.PathLike[str] | None = None, allow_partial: bool = False

@@ -25,24 +25,25 @@ def nested_log_identities(lines: Iterable[bytes]) -> Iterator[str]:
             continue
         try:
             value = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # the intake rejects the line itself, with its reason
             continue
         if isinstance(value, dict):
             yield from (v5_log_identity(log_id) for log_id in _held(value))
 
 
 def _held(record: dict[str, Any]) -> Iterator[str]:
-    if is_evaluation_log(record):
-        log = record["log"]
-        if isinstance(log.get("id"), str):
-            yield log["id"]
-        yield from _held(log)
-    for key in NESTING_KEYS:
-        children = record.get(key)
-        if not isinstance(children, list):
-            continue
-        for child in children:
-            if isinstance(child, dict):
-                if isinstance(child.get("id"), str):
-                    yield child["id"]
-                yield from _held(child)
+    """The ids of the Logs nested in ``record``, however deep (a stack, not recursion)."""
+    pending = [record]
+    while pending:
+        current = pending.pop()
+        nested: list[dict[str, Any]] = []
+        if is_evaluation_log(current):
+            nested.append(current["log"])
+        for key in NESTING_KEYS:
+            children = current.get(key)
+            if isinstance(children, list):
+                nested.extend(child for child in children if isinstance(child, dict))
+        for child in nested:
+            if isinstance(child.get("id"), str):
+                yield child["id"]
+        pending.extend(reversed(nested))

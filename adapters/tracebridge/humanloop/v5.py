@@ -9,7 +9,7 @@ and the experiment item linking run x datapoint -> span. The v5 Log union has no
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -26,6 +26,7 @@ from tracebridge.mapping.judgments import annotator_kind, judgment_attributes
 from tracebridge.mapping.lossless import Fields, as_mapping, put
 from tracebridge.mapping.messages import parse_arguments, text_of, to_otel_message, to_otel_messages
 from tracebridge.mapping.timing import seconds_to_nano, span_times, to_unix_nano
+from tracebridge.mapping.walk import Child, walk
 from tracebridge.records import (
     DatasetExample,
     Evaluation,
@@ -195,17 +196,27 @@ def _kind_attributes(kind: str | None, f: Fields, attributes: dict[str, Any]) ->
     return None, kind, "INTERNAL"  # evaluator Logs become evaluations, not spans; kept for completeness
 
 
-def _log_records(log: Any, ctx: _Context, path: str) -> list[Record | Carried]:
-    """A v5 Log (any kind) and everything nested in it, as records."""
+_Records = list[Record | Carried]
+_Walk = Generator[Child[_Context], _Records, _Records]
+"""A Log's mapping as ``mapping.walk`` drives it: it yields each nested Log and receives that Log's records."""
+
+
+def _log_records(log: Any, ctx: _Context, path: str) -> _Records:
+    """A v5 Log (any kind) and everything nested in it, as records: the Log's own record first, then its nested
+    Logs' in document order, then the File versions it was made with."""
+    return walk(_log_tree, log, ctx, path)
+
+
+def _log_tree(log: object, ctx: _Context, path: str) -> _Walk:
     if not isinstance(log, dict):
         raise MappingError("a v5 log must be an object", record_id=None, field_path=path)
     kind = log_kind(log)
     if kind == "evaluator":
-        return _evaluator_log_records(log, ctx, path)
-    return _span_log_records(log, kind, ctx, path)
+        return (yield from _evaluator_log_records(log, ctx, path))
+    return (yield from _span_log_records(log, kind, ctx, path))
 
 
-def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, path: str) -> list[Record | Carried]:
+def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, path: str) -> _Walk:
     f = Fields(log)
     log_id = f.take_str("id")
     if log_id is None:
@@ -265,10 +276,10 @@ def _span_log_records(log: Mapping[str, Any], kind: str | None, ctx: _Context, p
     children: list[Record | Carried] = []
     evaluator_logs = f.take_list("evaluator_logs")
     for i, item in enumerate(evaluator_logs or ()):
-        children.extend(_log_records(item, judged_ctx, f"{path}.evaluator_logs[{i}]"))
+        children.extend((yield Child(item, judged_ctx, f"{path}.evaluator_logs[{i}]")))
     trace_children = f.take_list("trace_children")
     for i, item in enumerate(trace_children or ()):
-        children.extend(_log_records(item, child_ctx, f"{path}.trace_children[{i}]"))
+        children.extend((yield Child(item, child_ctx, f"{path}.trace_children[{i}]")))
 
     span = Span(
         trace_id=trace_id,
@@ -307,7 +318,7 @@ def _embedded_version(
     return [*build()]
 
 
-def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> list[Record | Carried]:
+def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> _Walk:
     """An Evaluator Log: one evaluation of the Log it judges (``parent_id``), judgment mapped by ``return_type``."""
     f = Fields(log)
     log_id = f.take_str("id")
@@ -351,7 +362,7 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
     if isinstance(parent, dict):
         f.drop("parent")
         parent_ctx = _Context(experiment_id=ctx.experiment_id, api_version=ctx.api_version, defer=ctx.defer)
-        parent_records = _log_records(parent, parent_ctx, f"{path}.parent")
+        parent_records = yield Child(parent, parent_ctx, f"{path}.parent")
         records.extend(parent_records)
         first = parent_records[0] if parent_records else None
         if isinstance(first, Span) and first.provenance.source_id == parent_id:
@@ -371,7 +382,7 @@ def _evaluator_log_records(log: Mapping[str, Any], ctx: _Context, path: str) -> 
         ),
     ):
         for i, item in enumerate(f.take_list(key) or ()):
-            records.extend(_log_records(item, nested_ctx, f"{path}.{key}[{i}]"))
+            records.extend((yield Child(item, nested_ctx, f"{path}.{key}[{i}]")))
     evaluation = Evaluation(
         evaluation_id=log_id,
         name=str(name),

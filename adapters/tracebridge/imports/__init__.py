@@ -1,10 +1,12 @@
 """Import export files users already hold (Humanloop's export tool and API dumps, Galileo exports) as records.
 
 ``open_import(paths, from_format=None)`` returns the same ``Export`` the API sources return, so files and API calls
-go through one pipeline to the sinks. Vendor-neutral: ``detect`` (which format a path holds), ``textfile`` and
-``json_records`` (reading files with bounded memory), ``tasks`` (reading one file by its shape), ``source`` (the
-Export). What each format's records are, and how its files lay them out, comes from the vendors' wings
-(``formats`` for names, ``shapes`` for readers).
+go through one pipeline to the sinks. Vendor-neutral: ``detect`` (which format a path holds), ``inputs`` (files and
+pipes, read forward only), ``encoding`` (byte-order marks, UTF-16), ``textfile`` and ``json_records`` (reading files
+with bounded memory; ``json_scan`` for documents that do not decode whole), ``tasks`` (reading one file by its
+shape), ``identity`` (what a resumed import checks has not changed), ``source`` (the Export). What each format's
+records are, and how its files lay them out, comes from the vendors' wings (``formats`` for names, ``shapes`` for
+readers).
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ rather than rejected record by record.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,12 +23,14 @@ from tracebridge.delivery.shapes import FileShape
 from tracebridge.galileo import formats as galileo_formats
 from tracebridge.humanloop import export_directory
 from tracebridge.humanloop.formats import EXPORT_DIRECTORY
-from tracebridge.imports.errors import ImportFormatError
+from tracebridge.imports.errors import ImportFormatError, InputReadError, missing_input
 from tracebridge.imports.formats import FORMATS, Evidence, ImportFormat, compatible, weigh
+from tracebridge.imports.inputs import Pipe, Readable, is_pipe, name_of
 from tracebridge.imports.json_records import envelope_records, is_page, json_records, looks_like_jsonl
 from tracebridge.imports.shapes import SHAPES
 from tracebridge.imports.tasks import FileTask, ImportPlan
 from tracebridge.imports.textfile import first_lines, head
+from tracebridge.json_codec import loads
 from tracebridge.mapping.errors import MappingError
 
 SNIFF_LINES = 20
@@ -41,18 +42,43 @@ _HEADER_CELL = re.compile(r"^[A-Za-z_][\w.\-/]*$")
 
 
 def plan(paths: Sequence[Path], from_format: ImportFormat | None = None) -> ImportPlan:
-    """Every file to read for ``paths``, in order; an ImportFormatError for a path that cannot be imported at all."""
+    """Every file to read for ``paths``, in order; an ImportFormatError for a path that cannot be imported at all
+    (an ``InputReadError`` for one that cannot be read)."""
     result = ImportPlan(tasks=[])
-    for group, path in enumerate(paths):
-        if not path.exists():
-            raise ImportFormatError(path, "no such file or directory")
-        if path.is_dir():
-            _directory(path, from_format, group, result)
-        elif from_format == EXPORT_DIRECTORY:
-            raise ImportFormatError(path, "a humanloop-export is a directory (exports/<ts>/files/<file_id>/...)")
-        else:
-            result.tasks.append(file_task(path, from_format, group))
+    try:
+        for group, path in enumerate(paths):
+            if _is_directory(path):
+                _directory(path, from_format, group, result)
+            elif from_format == EXPORT_DIRECTORY:
+                raise ImportFormatError(path, "a humanloop-export is a directory (exports/<ts>/files/<file_id>/...)")
+            else:
+                result.tasks.append(_named_file(path, from_format, group))
+    except BaseException:
+        result.close()
+        raise
     return result
+
+
+def _is_directory(path: Path) -> bool:
+    """Whether ``path`` is a directory; ``InputReadError`` when it does not exist or cannot be looked at."""
+    try:
+        if not path.exists():
+            raise missing_input(path)
+        return path.is_dir()
+    except OSError as exc:  # a directory on the way that may not be searched
+        raise InputReadError(path, exc) from None
+
+
+def _named_file(path: Path, from_format: ImportFormat | None, group: int) -> FileTask:
+    """A file the user named: read as a pipe when it is one (a FIFO, ``/dev/stdin``), which can be opened only once."""
+    if not is_pipe(path):
+        return file_task(path, from_format, group)
+    pipe = Pipe(path)
+    try:
+        return file_task(pipe, from_format, group)
+    except BaseException:
+        pipe.close()
+        raise
 
 
 def _directory(path: Path, from_format: ImportFormat | None, group: int, result: ImportPlan) -> None:
@@ -74,11 +100,12 @@ def _directory(path: Path, from_format: ImportFormat | None, group: int, result:
     result.tasks.extend(file_task(file, from_format, group) for file in files)
 
 
-def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> FileTask:
-    detected, seen = detect_file(path)
+def file_task(source: Readable, from_format: ImportFormat | None, group: int = 0) -> FileTask:
+    path, pipe = name_of(source), source if isinstance(source, Pipe) else None
+    detected, seen = detect_file(source)
     if detected is None and seen == EMPTY_PAGE:
         # A listing's last page can be empty: nothing to map, but its ``total`` still counts.
-        return FileTask(path, FileShape(from_format or "", "json", always(_UNKNOWN)), group)
+        return FileTask(path, FileShape(from_format or "", "json", always(_UNKNOWN)), group, pipe=pipe)
     if from_format is None:
         if detected is None:
             raise ImportFormatError(
@@ -89,14 +116,10 @@ def file_task(path: Path, from_format: ImportFormat | None, group: int = 0) -> F
         if detected is not None and not compatible(detected, from_format):
             raise ImportFormatError(path, f"named as {from_format}, but it holds {detected} ({seen})")
         chosen = from_format
-    return _task_for(path, chosen, group)
-
-
-def _task_for(path: Path, fmt: str, group: int) -> FileTask:
-    shape = SHAPES.get(fmt)
+    shape = SHAPES.get(chosen)
     if shape is None:  # humanloop-export: a directory, handled above
-        raise ImportFormatError(path, f"{fmt} is not a file format")
-    return FileTask(path, shape, group)
+        raise ImportFormatError(path, f"{chosen} is not a file format")
+    return FileTask(path, shape, group, pipe=pipe)
 
 
 def _unreadable(_record: object) -> list[Any]:
@@ -113,11 +136,11 @@ _UNKNOWN = RecordKind("record of an unknown format", _no_model, lambda _record: 
 """The kind of records in a file whose first records were all empty pages (a listing's last page is empty)."""
 
 
-def detect_file(path: Path) -> tuple[str | None, str]:
+def detect_file(path: Readable) -> tuple[str | None, str]:
     """The format of a file (None when unknown) and a short description of what was seen, for messages."""
     data = head(path)  # raises for empty and binary files
     start = data.lstrip()[:1]
-    if start not in (b"{", b"["):
+    if start not in (b"{", b"[") and not looks_like_jsonl(path):  # one broken first line is a reject, not a CSV
         return _detect_csv(data)
     sample, where = _sample(path)
     if not sample:
@@ -150,7 +173,7 @@ def detect_file(path: Path) -> tuple[str | None, str]:
     return best, f"{votes[best]} of {len(sample)} records sampled ({where}) look like {described}"
 
 
-def _sample(path: Path) -> tuple[list[dict[str, Any]], str]:
+def _sample(path: Readable) -> tuple[list[dict[str, Any]], str]:
     """Up to ``SAMPLE_RECORDS`` JSON object records of the file (pages unwrapped), and where they were taken."""
     if looks_like_jsonl(path):
         found: list[dict[str, Any]] = []
@@ -158,7 +181,7 @@ def _sample(path: Path) -> tuple[list[dict[str, Any]], str]:
         lines = first_lines(path, count=SNIFF_LINES)
         for line in lines:
             try:
-                value = json.loads(line.data)
+                value = loads(line.data)  # refuses absurd nesting, as every reader does
             except ValueError:
                 only_empty_pages = False
                 continue
@@ -172,14 +195,17 @@ def _sample(path: Path) -> tuple[list[dict[str, Any]], str]:
             return [], EMPTY_PAGE
         return [], f"none of the first {SNIFF_LINES} lines is a JSON object record"
     found = []
+    problem = None  # a broken record is a reject, not evidence: the document's other records tell its format
     for raw in json_records(path):
         if isinstance(raw.value, dict):
             found.append(raw.value)
             if len(found) >= SAMPLE_RECORDS:
                 break
-        elif raw.problem is not None and not found:
-            return [], f"{raw.source}: {raw.problem}"
-    return found, "the document" if found else EMPTY_PAGE
+        elif raw.problem is not None and problem is None:
+            problem = f"{raw.source}: {raw.problem}"
+    if found:
+        return found, "the document"
+    return [], problem or EMPTY_PAGE
 
 
 def _records_of(value: Any) -> list[dict[str, Any]]:

@@ -3,18 +3,27 @@
 Dumps of the paged Humanloop endpoints come either as the pages themselves (``{records, page, size, total}``, one per
 file or a JSON array of them) or as JSONL of the records. A JSONL file is streamed line by line; a JSON document is
 loaded whole, one file at a time (a page file is one response, so bounded by the server's page size).
+
+Text that does not decode whole (a page with one broken record, a line holding a page whose last record was cut, a
+record nested deeper than ``json_codec.MAX_DEPTH``) is read again element by element (``json_scan``): each record of
+its array or page is decoded on its own, a broken one becomes one reject naming its line and the decoder's message,
+and the others are read. The page's other fields (``total``) count when they decode; one that does not is ignored,
+as ``page`` and ``size`` always are. Several documents in a row (``jq . a.json b.json``) are read one after another.
+Text that holds no array or page (one record) stays one reject, whole.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from tracebridge.delivery.raw import RawRecord
-from tracebridge.imports.textfile import Line, decode, first_lines, read_bytes, read_lines
-from tracebridge.json_codec import loads
+from tracebridge.imports.inputs import Readable, name_of
+from tracebridge.imports.json_scan import LineCounter, Span, scan, siblings, skip_space, values
+from tracebridge.imports.textfile import Line, first_lines, line_text, not_utf8, read_bytes, read_lines, shown
+from tracebridge.json_codec import NestingError, loads
 
 TotalSink = Callable[[int], None]
 """Told the ``total`` of every page envelope read, so the import can say how many records the listing held."""
@@ -41,7 +50,7 @@ def envelope_records(value: Any) -> list[Any] | None:
     return None
 
 
-def looks_like_jsonl(path: Path) -> bool:
+def looks_like_jsonl(path: Readable) -> bool:
     """True when the first or second non-blank line of the file is a whole JSON object or array on its own.
 
     A pretty-printed document's lines are fragments (``{``, ``"records": [``); a JSONL file's lines are whole, and one
@@ -52,13 +61,13 @@ def looks_like_jsonl(path: Path) -> bool:
 
 def _whole_json(data: bytes) -> bool:
     try:
-        json.loads(data)
+        loads(data)
     except ValueError:
         return False
     return True
 
 
-def json_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
+def json_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
     """Every record of a JSON export file, pages unwrapped; a bad line or document is a RawRecord with a problem."""
     if looks_like_jsonl(path):
         yield from jsonl_records(path, on_total)
@@ -66,42 +75,44 @@ def json_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawR
         yield from document_records(path, on_total)
 
 
-def jsonl_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
+def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
     for line in read_lines(path):
         if not line.data.strip():
             continue
-        where = f"{path}:{line.number}"
+        where = f"{name_of(path)}:{line.number}"
+        try:
+            text = line_text(line.data)
+        except UnicodeDecodeError as exc:
+            yield RawRecord(source=where, value=None, text=shown(line.data), problem=not_utf8(exc, line.data))
+            continue
         try:
             value = loads(line.data)
         except ValueError as exc:
-            yield RawRecord(source=where, value=None, text=decode(line.data), problem=_line_problem(line, exc))
+            yield from _broken_line(line, text, where, exc, on_total)
             continue
         if envelope_records(value) is not None or isinstance(value, list):
             yield from _unwrap(value, where, on_total)
         else:
-            yield RawRecord(source=where, value=value, text=decode(line.data))
+            yield RawRecord(source=where, value=value, text=text)
 
 
-def document_records(path: Path, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
+def document_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
     """The records of a file holding one JSON document (a page, an array of pages or records, or one record)."""
+    data = read_bytes(path)
     try:
-        value = loads(read_bytes(path))
-    except json.JSONDecodeError as exc:
-        line = _line_at(path, exc.lineno)
-        yield RawRecord(
-            source=f"{path}:{exc.lineno}",
-            value=None,
-            text=line,
-            problem=f"not valid JSON: {exc.msg} (line {exc.lineno} column {exc.colno}); the whole document was skipped",
-        )
-        return
-    except UnicodeDecodeError as exc:
-        yield RawRecord(source=str(path), value=None, text="", problem=f"not UTF-8 text: {exc}")
+        value = loads(data)
+    except ValueError:
+        # Bytes that are not UTF-8 become surrogate escapes, so only the elements holding them are rejected.
+        text = data.decode("utf-8", "surrogateescape")
+        located = _Located(text, str(name_of(path)), LineCounter(text))
+        for span in values(text):
+            inside = _records_inside(located, span, on_total)
+            yield from inside if inside is not None else [located.reject(span, located.at(span.start))]
         return
     if envelope_records(value) is not None or isinstance(value, list):
-        yield from _unwrap(value, str(path), on_total)
+        yield from _unwrap(value, str(name_of(path)), on_total)
     else:
-        yield RawRecord(source=str(path), value=value)
+        yield RawRecord(source=str(name_of(path)), value=value)
 
 
 def _unwrap(value: Any, where: str, on_total: TotalSink | None) -> Iterator[RawRecord]:
@@ -127,13 +138,147 @@ def _page(page: dict[str, Any], where: str, on_total: TotalSink | None) -> Itera
 def _line_problem(line: Line, exc: ValueError) -> str:
     if not line.terminated:
         return "the file ends in the middle of a record (the last line is cut off)"
+    if isinstance(exc, NestingError):
+        return str(exc)
     if isinstance(exc, json.JSONDecodeError):
         return f"not valid JSON: {exc.msg} (column {exc.colno})"
     return f"not valid JSON: {exc}"
 
 
-def _line_at(path: Path, number: int) -> str:
-    for line in read_lines(path):
-        if line.number == number:
-            return decode(line.data)[:4096]
-    return ""
+def _broken_line(line: Line, text: str, where: str, exc: ValueError, on_total: TotalSink | None) -> Iterator[RawRecord]:
+    """A JSONL line that does not decode: its records one by one when it holds a page or an array, else one reject."""
+    located = _Located(text, where, None)
+    spans = values(text)
+    inside = _records_inside(located, spans[0], on_total) if len(spans) == 1 else None
+    if inside is not None:
+        yield from inside
+        return
+    yield RawRecord(source=where, value=None, text=text, problem=_line_problem(line, exc))
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+"""A byte that was not UTF-8, as ``surrogateescape`` decoded it."""
+
+
+class _Located:
+    """JSON text read element by element, and how to name a place in it: ``file:line`` in a document (``lines``), the
+    line's own ``file:line`` in a JSONL line (``lines`` is None)."""
+
+    def __init__(self, text: str, where: str, lines: LineCounter | None) -> None:
+        self.text = text
+        self.where = where
+        self.lines = lines
+
+    def at(self, position: int) -> str:
+        return f"{self.where}:{self.lines.line_of(position)}" if self.lines is not None else self.where
+
+    def position(self, position: int) -> str:
+        column = position - self.text.rfind("\n", 0, position)
+        return f"line {self.lines.line_of(position)} column {column}" if self.lines is not None else f"column {column}"
+
+    def decode(self, span: Span) -> tuple[Any, str | None]:
+        """The value of ``span``, or None and why it has none. An element the text ended in (``closed=False``) may
+        still be whole (a cut after its last bracket): only one that does not decode is called cut off."""
+        escaped = _ESCAPED_BYTE.search(self.text, span.start, span.end)
+        if escaped is not None:
+            byte = ord(escaped.group()) - 0xDC00
+            return (
+                None,
+                f"not UTF-8 text: byte 0x{byte:02x} at {self.position(escaped.start())} (shown as \\x{byte:02x})",
+            )
+        try:
+            return loads(self.text[span.start : span.end]), None
+        except ValueError as exc:
+            return None, self._problem(span, exc)
+
+    def _problem(self, span: Span, exc: ValueError) -> str:
+        if not span.closed:
+            return "the file ends in the middle of this record (it was cut off)"
+        if isinstance(exc, NestingError):
+            return str(exc)
+        if isinstance(exc, json.JSONDecodeError):
+            return f"not valid JSON: {exc.msg} ({self.position(span.start + exc.pos)})"
+        return f"not valid JSON: {exc}"
+
+    def reject(self, span: Span, source: str, problem: str | None = None) -> RawRecord:
+        raw = self.text[span.start : span.end].encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return RawRecord(source=source, value=None, text=raw, problem=problem or self.decode(span)[1])
+
+
+def _records_inside(located: _Located, span: Span, on_total: TotalSink | None) -> Iterator[RawRecord] | None:
+    """The records of the value at ``span`` (decoded whole if it can be, else element by element); None when it is
+    broken and holds no array or page to read elements of (one record: the caller rejects it whole)."""
+    value, problem = located.decode(span)
+    if problem is None:
+        if envelope_records(value) is not None or isinstance(value, list):
+            return _unwrap(value, located.at(span.start), on_total)
+        return iter([RawRecord(source=located.at(span.start), value=value)])
+    if located.text[span.start] == "[":
+        return _elements(located, span.start, on_total, pages=True)
+    records = _envelope(located, span.start, on_total)
+    return _elements(located, records, on_total) if records is not None else None
+
+
+def _envelope(located: _Located, opening: int, on_total: TotalSink | None) -> int | None:
+    """Where the records array of the page (or listing) at ``opening`` starts, its ``total`` told to ``on_total``;
+    None when what is there is not a page (or not an object at all)."""
+    text = located.text
+    if text[opening] != "{":
+        return None
+    members: dict[str, Span] = {}
+    for member in scan(text, opening).elements:
+        if member.colon is not None:
+            try:
+                key = json.loads(text[member.start : member.colon])
+            except ValueError:
+                continue
+            value = skip_space(text, member.value_start())
+            if isinstance(key, str) and value < member.end:
+                members.setdefault(key, Span(value, member.end, member.closed))
+    found = next(
+        (
+            members[key]
+            for key in ("records", *([] if "id" in members else LISTING_KEYS))
+            if key in members and text[members[key].start] == "["
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    if "total" in members and on_total is not None:
+        total, _ = located.decode(members["total"])
+        if isinstance(total, int) and not isinstance(total, bool):
+            on_total(total)
+    return found.start
+
+
+def _elements(
+    located: _Located, opening: int, on_total: TotalSink | None, *, pages: bool = False, page: str = ""
+) -> Iterator[RawRecord]:
+    """Each element of the array at ``opening``, decoded on its own: a record, a page when ``pages`` (an array of
+    pages, whose broken pages are read element by element too), or a reject naming the line it starts on."""
+    for index, element in enumerate(scan(located.text, opening).elements):
+        where = located.at(element.start)
+        value, problem = located.decode(element)
+        if problem is None:
+            if pages and envelope_records(value) is not None:
+                yield from _page(value, f"{where} page {index}", on_total)
+            else:
+                yield RawRecord(source=f"{where}{page} record {index}", value=value)
+            continue
+        records = _envelope(located, element.start, on_total) if pages else None
+        if records is not None:
+            yield from _elements(located, records, on_total, page=f" page {index}")
+            continue
+        pieces = siblings(located.text, element)
+        if len(pieces) == 1:
+            yield located.reject(element, f"{where}{page} record {index}", problem)
+            continue
+        # A broken element that swallowed its siblings (an unclosed bracket): read each where the layout says it is.
+        for number, piece in enumerate(pieces):
+            source = f"{located.at(piece.start)}{page} record {index}" + (f" part {number + 1}" if number else "")
+            value, problem = located.decode(piece)
+            if problem is None:
+                yield RawRecord(source=source, value=value)
+            else:
+                yield located.reject(piece, source, problem)

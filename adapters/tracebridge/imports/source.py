@@ -19,6 +19,8 @@ from tracebridge.delivery.export import Export
 from tracebridge.delivery.intake import Intake
 from tracebridge.imports.detect import plan
 from tracebridge.imports.formats import check_format, misfit
+from tracebridge.imports.identity import check_unchanged, identities
+from tracebridge.imports.inputs import Readable
 from tracebridge.imports.tasks import FileTask
 from tracebridge.imports.textfile import read_lines
 
@@ -57,30 +59,39 @@ def open_import(
 
     async def source(context: ExportContext) -> AsyncIterator[list[Delivered]]:
         state = context.checkpoint
-        intake = Intake(context, replay=state.streamed if state is not None else 0)
-        for identity in _known_repeats(tasks):
-            context.deduper.first_time(identity)
-        context.report.problems.extend(planned.problems)
-        tally = _Tally(dict(planned.owed))
-        units: list[Delivered] = []
-        for task in tasks:
-            rule = functools.partial(misfit, task.shape.format) if task.shape.format else None
-            before = _accounted(context)
-            paged: list[int] = []
-            for raw in task.read(paged.append):
-                item = intake.accept(raw, task.shape.kind_of, rule)
-                if item is not None:
-                    units.append(item)
-                if len(units) >= batch_size:
-                    yield units
-                    units = []
-                    _save(context, intake)
-            context.report.pages += 1
-            tally.add(task, paged, _accounted(context) - before)
-        if units:
-            yield units
-            _save(context, intake)
-        tally.settle(context)
+        try:
+            if state is not None:
+                # Resuming skips by position: only sound over the very files the interrupted run read.
+                current = identities(task.path for task in tasks)
+                if state.inputs:
+                    check_unchanged(state.inputs, current)
+                state.inputs = current
+            intake = Intake(context, replay=state.streamed if state is not None else 0)
+            for identity in _known_repeats(tasks):
+                context.deduper.first_time(identity)
+            context.report.problems.extend(planned.problems)
+            tally = _Tally(dict(planned.owed))
+            units: list[Delivered] = []
+            for task in tasks:
+                rule = functools.partial(misfit, task.shape.format) if task.shape.format else None
+                before = _accounted(context)
+                paged: list[int] = []
+                for raw in task.read(paged.append):
+                    item = intake.accept(raw, task.shape.kind_of, rule)
+                    if item is not None:
+                        units.append(item)
+                    if len(units) >= batch_size:
+                        yield units
+                        units = []
+                        _save(context, intake)
+                context.report.pages += 1
+                tally.add(task, paged, _accounted(context) - before)
+            if units:
+                yield units
+                _save(context, intake)
+            tally.settle(context)
+        finally:
+            planned.close()
 
     return Export(
         source,
@@ -138,9 +149,9 @@ def _save(context: ExportContext, intake: Intake) -> None:
 
 def _known_repeats(tasks: Sequence[FileTask]) -> Iterator[str]:
     """The identities each shape knows its files hold twice (nested and standalone), read before any record."""
-    by_finder: dict[Any, list[Path]] = {}
+    by_finder: dict[Any, list[Readable]] = {}
     for task in tasks:
         if task.shape.known_repeats is not None:
-            by_finder.setdefault(task.shape.known_repeats, []).append(task.path)
-    for finder, paths in by_finder.items():
-        yield from finder(line.data for path in paths for line in read_lines(path))
+            by_finder.setdefault(task.shape.known_repeats, []).append(task.input)
+    for finder, inputs in by_finder.items():
+        yield from finder(line.data for source in inputs for line in read_lines(source))

@@ -7,8 +7,10 @@ and the field path so the caller can write the record to a rejects file and say 
 
 from __future__ import annotations
 
+from tracebridge.errors import PicklableError
 
-class MappingError(ValueError):
+
+class MappingError(PicklableError, ValueError):
     """A source record that cannot be mapped; the caller rejects it and carries on with the next one."""
 
     def __init__(self, message: str, *, record_id: str | None, field_path: str) -> None:

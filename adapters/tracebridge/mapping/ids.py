@@ -16,7 +16,8 @@ _ZERO_SPAN = "0" * 16
 
 
 def _digest(system: str, role: str, source_id: str) -> str:
-    return hashlib.sha256(f"{system}:{role}:{source_id}".encode()).hexdigest()
+    # surrogatepass: an id with a lone surrogate still gets its own stable id (strict UTF-8 would raise)
+    return hashlib.sha256(f"{system}:{role}:{source_id}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def trace_id_for(system: str, source_trace_id: str) -> str:

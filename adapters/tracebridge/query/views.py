@@ -73,7 +73,7 @@ def connect(out_dir: str | os.PathLike[str], *, read: str | None = None) -> duck
     """An in-memory connection with the views over ``out_dir``, reading ``read`` (or the fastest format it holds).
 
     ``QueryError`` when the directory holds no finished run, or not in ``read``."""
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).absolute()  # a relative "s3:x" would read as a URL to DuckDB
     chosen = format_to_read(out_dir, read)
     connection = duckdb.connect(":memory:")
     try:

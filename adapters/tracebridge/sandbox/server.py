@@ -8,6 +8,12 @@ not the sandbox's write pattern. Streams use chunked transfer encoding, one chun
 Faults are applied here, uniformly for every endpoint: latency first, then an answer-replacing fault (reset, 429,
 500, 502, 503), then authentication, validation and the endpoint itself, whose answer may be truncated, cut or
 delayed at the first byte.
+
+Requests are read defensively, since the sandbox also serves whatever a user points at it: a body larger than
+``MAX_REQUEST_BODY`` (1 MiB) is answered 413 without being read (``Content-Length`` is checked first; a chunked body
+is read up to the cap), and a malformed request (request line, ``Content-Length``, chunk framing) gets 400; both in
+the vendors' ``{"detail": ...}`` shape, never a traceback. Bodies that are not the JSON an endpoint expects get the
+vendors' 422, from the endpoint.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from urllib.parse import parse_qs, unquote
 from tracebridge.sandbox import galileo_sdk_compat
 from tracebridge.sandbox.config import ALTERNATE_GALILEO_KEY_HEADERS, SandboxConfig
 from tracebridge.sandbox.drift import drift_record
-from tracebridge.sandbox.faults import FaultDecision, FaultInjector, FaultKind
+from tracebridge.sandbox.faults import CLEAN, FaultDecision, FaultInjector, FaultKind
 from tracebridge.sandbox.galileo_data import GalileoData
 from tracebridge.sandbox.galileo_export import ExportRequest, export_response, parse_request
 from tracebridge.sandbox.humanloop_api import HumanloopApi
@@ -47,6 +53,16 @@ BAD_GATEWAY_HTML = (
 )
 
 Handler = Callable[["Sandbox", Sequence[str], Mapping[str, list[str]], bytes, FaultDecision], Response]
+
+MAX_REQUEST_BODY = 1024 * 1024
+"""The largest request body the sandbox reads, in bytes. The documented requests are small (an export's filters, a
+few log ids); a server that reads whatever it is sent holds it all in memory (300 MB sent cost 300 MB)."""
+MAX_CHUNK_LINE = 4096
+"""The longest chunk-size line (with extensions) or trailer line of a chunked body."""
+LINGER_SECONDS = 1.0
+LINGER_BYTES = 4 * MAX_REQUEST_BODY
+"""After refusing a request, what the sandbox still reads and discards before closing: closing a socket with unread
+bytes makes the kernel reset the connection, and a reset can destroy the answer before the client reads it."""
 
 
 class Sandbox:
@@ -175,6 +191,25 @@ def fault_answer(kind: FaultKind, config: SandboxConfig) -> Response:
 # ---------------------------------------------------------------------------------------------------------- HTTP
 
 
+class _Refused(Exception):
+    """A request the sandbox will not read on: answered with ``status`` and ``detail``, then the connection ends."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def _too_large(length: str) -> _Refused:
+    return _Refused(
+        413, f"Request body too large: {length} bytes; the sandbox accepts at most {MAX_REQUEST_BODY} bytes"
+    )
+
+
+_DIGITS = re.compile(r"[0-9]{1,20}")
+_HEX_DIGITS = re.compile(rb"[0-9A-Fa-f]{1,16}")
+
+
 @functools.lru_cache(maxsize=2)
 def _http_date_at(second: int) -> bytes:
     """The Date header for one second; cached because formatting it per response costs more than the response."""
@@ -194,22 +229,107 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: a benchmark serves thousands of requests a second."""
 
+    def _chunked(self) -> bool:
+        return "chunked" in (self.headers.get("Transfer-Encoding") or "").lower()
+
+    def _declared_length(self) -> int:
+        """The ``Content-Length`` of a body that is not chunked (0 without one); ``_Refused`` when bad or too large."""
+        values = {value.strip() for value in self.headers.get_all("Content-Length") or []}
+        if not values:
+            return 0
+        if len(values) > 1:
+            raise _Refused(400, f"Conflicting Content-Length headers: {', '.join(sorted(values))}")
+        (value,) = values
+        if value.isascii() and value.isdigit() and len(value) > 20:
+            raise _too_large(f"{value[:20]}...")
+        if not _DIGITS.fullmatch(value):
+            raise _Refused(400, f"Content-Length must be a whole number of bytes, got {value[:40]!r}")
+        if int(value) > MAX_REQUEST_BODY:
+            raise _too_large(value)
+        return int(value)
+
     def _read_body(self) -> bytes:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            parts: list[bytes] = []
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return b"".join(parts)
-                parts.append(self.rfile.read(size))
-                self.rfile.readline()
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length > 0 else b""
+        """The request body, never more than ``MAX_REQUEST_BODY`` bytes of it; ``_Refused`` for a bad or large one."""
+        if self._chunked():
+            return self._read_chunked()
+        length = self._declared_length()
+        body = self.rfile.read(length) if length else b""
+        self.server.count_body_bytes(len(body))
+        if len(body) < length:
+            raise _Refused(400, f"The request body ended after {len(body)} of its {length} bytes")
+        return body
+
+    def _read_chunked(self) -> bytes:
+        parts: list[bytes] = []
+        received = 0
+        while True:
+            line = self.rfile.readline(MAX_CHUNK_LINE + 1)
+            if not line.endswith(b"\n"):
+                raise _Refused(400, "A chunk-size line is cut off or longer than the sandbox reads")
+            field = line.split(b";")[0].strip()
+            if not _HEX_DIGITS.fullmatch(field):
+                raise _Refused(400, f"Chunk size must be hexadecimal, got {field[:40].decode('latin-1')!r}")
+            size = int(field, 16)
+            if size == 0:
+                break
+            if received + size > MAX_REQUEST_BODY:
+                raise _too_large(f"more than {received + size}")
+            data = self.rfile.read(size)
+            self.server.count_body_bytes(len(data))
+            if len(data) < size or self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                raise _Refused(400, "A chunk of the request body is cut off or not followed by CRLF")
+            parts.append(data)
+            received += size
+        while True:  # trailer fields, up to the empty line that ends the body
+            trailer = self.rfile.readline(MAX_CHUNK_LINE + 1)
+            if trailer in (b"\r\n", b"\n"):
+                return b"".join(parts)
+            if not trailer.endswith(b"\n"):
+                raise _Refused(400, "The chunked request body does not end with an empty line")
+
+    def handle_expect_100(self) -> bool:
+        """Refuse a body that is too large before the client sends it: what ``Expect: 100-continue`` asks for."""
+        try:
+            if not self._chunked():
+                self._declared_length()
+        except _Refused as refused:
+            self._refuse(refused.status, refused.detail)
+            return False
+        return super().handle_expect_100()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a bad request line, headers too long, an unknown method) in the vendors'
+        JSON shape rather than its HTML page."""
+        phrase = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "Error"
+        self._refuse(code, message or phrase)
+
+    def _refuse(self, status: int, detail: str) -> None:
+        """Answer a request the sandbox will not read on, and end the connection: its unread rest would otherwise be
+        taken for the next request."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):  # the client may be gone already
+            self._send(error(status, detail), CLEAN)
+            self._linger()
+
+    def _linger(self) -> None:
+        """Read and drop what the client still sends, for a moment, so closing does not reset the connection."""
+        self.connection.shutdown(socket.SHUT_WR)
+        deadline = time.monotonic() + LINGER_SECONDS
+        discarded = 0
+        while discarded < LINGER_BYTES and (left := deadline - time.monotonic()) > 0:
+            self.connection.settimeout(left)
+            data = self.rfile.read1(65536)
+            if not data:
+                return
+            discarded += len(data)
 
     def _handle(self) -> None:
         sandbox = self.server.sandbox
-        body = self._read_body()
+        try:
+            body = self._read_body()
+        except _Refused as refused:
+            self._refuse(refused.status, refused.detail)
+            return
         path, _, query_string = self.path.partition("?")
         decision = sandbox.faults.decide(
             blake2b(b"%b %b\n%b" % (self.command.encode(), self.path.encode(), body), digest_size=16).digest()
@@ -297,7 +417,14 @@ class _HTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
         self.sandbox = sandbox
+        self.body_bytes_read = 0
+        """Request body bytes read so far, every connection together (what ``MAX_REQUEST_BODY`` bounds per request)."""
+        self._count_lock = threading.Lock()
         super().__init__(address, _RequestHandler)
+
+    def count_body_bytes(self, count: int) -> None:
+        with self._count_lock:
+            self.body_bytes_read += count
 
     def server_bind(self) -> None:
         """Bind without ``HTTPServer``'s reverse DNS lookup of the host, which can take seconds on some networks."""
@@ -325,6 +452,11 @@ class SandboxServer:
     @property
     def port(self) -> int:
         return int(self._httpd.server_address[1])
+
+    @property
+    def body_bytes_read(self) -> int:
+        """Request body bytes the server has read: what a test checks the body cap against."""
+        return self._httpd.body_bytes_read
 
     @property
     def base_url(self) -> str:

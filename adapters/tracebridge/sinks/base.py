@@ -2,9 +2,11 @@
 
 The life of a sink: ``write`` batches of records (and ``reject`` what could not be mapped); ``state`` whenever the
 export checkpoints; then ``close`` to publish the files, or ``abort`` when the run fails. Nothing appears under its
-final name before ``close``. A resumed run opens the sink with ``resume=True`` and calls ``restore`` with the state
-the checkpoint saved, which cuts away whatever the killed run wrote after that checkpoint, so no record is written
-twice and none is lost.
+final name before ``close``. ``close`` is ``finish`` (build every final file under ``.partial/``: the DuckDB database,
+the joined Parquet files), one publishing step (``tracebridge.sinks.publish``), then ``cleanup``; ``MultiSink`` calls
+the three itself, so that all formats publish in one step with the manifest, or none does. A resumed run opens the
+sink with ``resume=True`` and calls ``restore`` with the state the checkpoint saved, which cuts away whatever the
+killed run wrote after that checkpoint, so no record is written twice and none is lost.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any, ClassVar, Self
 from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.publish import publish_together
+from tracebridge.sinks.staging import Move
 
 SinkState = dict[str, Any]
 """JSON-ready (the checkpoint stores it as JSON): per-file byte offsets, row counts, part lists."""
@@ -42,8 +46,18 @@ class Sink(ABC):
         """Drop everything written after ``state`` (``{}``: everything), so writing continues from there."""
 
     @abstractmethod
+    def finish(self, manifest: Manifest | None = None) -> list[Move]:
+        """Build every final file under ``.partial/`` and say where each goes; nothing final-named changes yet.
+
+        The sink takes no more records afterwards. If publishing then fails, ``abort`` still keeps the staged files."""
+
+    def cleanup(self) -> None:  # noqa: B027 - optional hook, a no-op by design
+        """After the files were published: remove what is left of the sink's staging (parts, its own journal)."""
+
     def close(self, manifest: Manifest | None = None) -> None:
-        """Finish and publish the files under their final names. The sink cannot be used afterwards."""
+        """Finish and publish the files under their final names, as one step. The sink cannot be used afterwards."""
+        publish_together(self.finish(manifest))
+        self.cleanup()
 
     @abstractmethod
     def abort(self, *, discard: bool = False) -> None:

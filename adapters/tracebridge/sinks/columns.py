@@ -23,8 +23,8 @@ from typing import Any, Literal
 
 import attrs
 
-from tracebridge.json_codec import dumps_text
 from tracebridge.records import RECORD_CLASSES, Provenance, Record
+from tracebridge.sinks.text import escape_text, json_text
 
 Kind = Literal["string", "int", "bool", "json", "provenance"]
 
@@ -78,12 +78,18 @@ def columns(record_type: str) -> tuple[Column, ...]:
 
 
 def to_json_text(value: Any) -> str | None:
-    """JSON text for a ``json`` column; None stays None (a SQL NULL, an empty CSV cell)."""
-    return None if value is None else dumps_text(value)
+    """JSON text for a ``json`` column, lone surrogates escaped (``sinks.text``); None stays None (a SQL NULL, an
+    empty CSV cell)."""
+    return None if value is None else json_text(value)
 
 
 def provenance_dict(provenance: Provenance) -> dict[str, str | None]:
     return {name: getattr(provenance, name) for name in PROVENANCE_FIELDS}
+
+
+def escaped_strings(values: list[Any]) -> list[Any]:
+    """``values`` with lone surrogates escaped in every string, for a writer whose plain encoding refused one."""
+    return [escape_text(value) if isinstance(value, str) else value for value in values]
 
 
 def _converter(kind: Kind) -> Callable[[Any], Any] | None:

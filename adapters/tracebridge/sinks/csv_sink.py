@@ -4,7 +4,8 @@ Columns follow the record classes' field order (``tracebridge.sinks.columns``), 
 written plainly (booleans as ``true``/``false``, timestamps as the integer nanoseconds); ``provenance`` and every
 free-form field (``attributes``, ``extra``, ...) are compact JSON text in one cell. A null is an empty cell; CSV has no
 other way to say it, so an empty string is also an empty cell (the one thing CSV cannot round-trip; the other formats
-keep it).
+keep it). A lone surrogate in any cell is written as its six-character escape, as in every format
+(``tracebridge.sinks.text``).
 
 Each ``*_unix_nano`` integer is followed by the same instant as ISO-8601 UTC text, in a column named without the
 suffix (``start_time_unix_nano`` -> ``start_time``), as the other tabular formats name their timestamp columns: an
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from tracebridge.records import Record
-from tracebridge.sinks.columns import Column, columns, provenance_dict, to_json_text
+from tracebridge.sinks.columns import Column, columns, escaped_strings, provenance_dict, to_json_text
 from tracebridge.sinks.layout import TABLES
 from tracebridge.sinks.table_files import TableFilesSink
 
@@ -78,7 +79,10 @@ def _plan(record_type: str) -> tuple[tuple[str, str, Callable[[Any], str | None]
 def _encode(rows: list[list[Any]]) -> bytes:
     text = io.StringIO()
     csv.writer(text).writerows(rows)
-    return text.getvalue().encode("utf-8")
+    try:
+        return text.getvalue().encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in a plain cell (JSON cells never hold one): the rule of every format
+        return _encode([escaped_strings(row) for row in rows])
 
 
 class CsvSink(TableFilesSink):

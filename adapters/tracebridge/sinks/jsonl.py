@@ -2,7 +2,8 @@
 
 Why it is the default: every tool reads it, it needs no extra dependency, and it is the format the other formats are
 checked against (the tests compare Parquet, DuckDB and CSV with it row for row). Lines are encoded with one shared
-compact encoder and written through a large buffer, since this runs once per record.
+compact encoder and written through a large buffer, since this runs once per record. A lone surrogate is written as
+its six-character escape, as in every format (``tracebridge.sinks.text``).
 """
 
 from __future__ import annotations
@@ -11,19 +12,20 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
-from tracebridge.json_codec import dumps_line
 from tracebridge.records import Record
 from tracebridge.serialization import to_json_dict
 from tracebridge.sinks.base import Sink, SinkState
 from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.staging import Move
 from tracebridge.sinks.table_files import TableFilesSink
+from tracebridge.sinks.text import json_line as encode_line
 
 EXTENSION = ".jsonl"
 
 
 def json_line(record: Record) -> bytes:
     """One record as one UTF-8 JSON line, newline included."""
-    return dumps_line(to_json_dict(record))
+    return encode_line(to_json_dict(record))
 
 
 class JsonlSink(TableFilesSink):
@@ -40,7 +42,7 @@ class JsonlSink(TableFilesSink):
         rows = self._rows
         for record in records:
             record_type = record.record_type
-            files[record_type].write(dumps_line(to_json_dict(record)))
+            files[record_type].write(encode_line(to_json_dict(record)))
             rows[record_type] += 1
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -51,7 +53,8 @@ class JsonlSink(TableFilesSink):
 
     def flush(self) -> None:
         for staged in self._files.values():
-            staged.flush()
+            if not staged.closed:
+                staged.flush()
 
     def partial_paths(self) -> dict[str, Path]:
         """The staged file of each record type (complete up to the last write once ``flush`` ran)."""
@@ -61,13 +64,12 @@ class JsonlSink(TableFilesSink):
         return dict(self._rows)
 
     def current_paths(self) -> dict[str, Path]:
-        """Where each record type's lines are now: the staged file (flushed) while open, the final one once closed.
+        """Each record type's staged file, flushed: complete up to the last write, also once ``finish`` closed it.
 
-        The DuckDB sink loads from these when it shares this sink's files instead of keeping its own journal."""
-        if self._open:
-            self.flush()
-            return self.partial_paths()
-        return {record_type: staged.final for record_type, staged in self._files.items()}
+        The DuckDB sink loads from these when it shares this sink's files instead of keeping its own journal; the
+        output publishes after every format finished, so they are still under ``.partial/`` then."""
+        self.flush()
+        return self.partial_paths()
 
 
 class JsonlStreamSink(Sink):
@@ -83,7 +85,7 @@ class JsonlStreamSink(Sink):
         self._rows = 0
 
     def write(self, records: Iterable[Record]) -> None:
-        lines = [dumps_line(to_json_dict(record)) for record in records]
+        lines = [encode_line(to_json_dict(record)) for record in records]
         if lines:
             self._stream.write(b"".join(lines))
             self._rows += len(lines)
@@ -96,8 +98,9 @@ class JsonlStreamSink(Sink):
         if int(state.get("rows", 0)) != self._rows:
             raise ValueError("output to stdout (--out -) cannot be resumed; write to a directory to use --resume")
 
-    def close(self, manifest: Manifest | None = None) -> None:
+    def finish(self, manifest: Manifest | None = None) -> list[Move]:
         self._stream.flush()
+        return []
 
     def abort(self, *, discard: bool = False) -> None:
         self._stream.flush()

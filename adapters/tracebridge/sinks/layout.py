@@ -31,6 +31,8 @@ MANIFEST_FILE: Final = "manifest.json"
 DUCKDB_FILE: Final = "tracebridge.duckdb"
 PARTIAL_DIR: Final = ".partial"
 """Work in progress lives here and is renamed into place only when the run completes."""
+LOCK_FILE: Final = "lock"
+"""In ``.partial/``: locked by the run writing the directory (``tracebridge.sinks.lock``)."""
 
 STDOUT: Final = "-"
 """``--out -``: JSONL on standard output."""

@@ -20,9 +20,10 @@ import attrs
 from tracebridge._version import __version__
 from tracebridge.delivery.completeness import CompletenessReport
 from tracebridge.records import SCHEMA_VERSION
-from tracebridge.secrets import ApiKey
+from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.sinks.layout import MANIFEST_FILE, TABLES
 from tracebridge.sinks.staging import publish
+from tracebridge.sinks.text import escape_value
 
 MANIFEST_VERSION = 1
 """The layout of manifest.json itself."""
@@ -53,11 +54,14 @@ def _is_secret_value(value: Any) -> bool:
 
 
 def without_secrets(value: Any) -> Any:
-    """``value`` with every secret-looking key or value removed, at any depth; other values kept as given."""
+    """``value`` with every secret-looking key or value removed and URL credentials masked, at any depth; other values
+    kept as given."""
     if isinstance(value, Mapping):
         return {str(k): without_secrets(v) for k, v in value.items() if not _is_secret(str(k), v)}
     if isinstance(value, list | tuple):
         return [without_secrets(v) for v in value if not _is_secret_value(v)]
+    if isinstance(value, str):
+        return redact_url_credentials(value)
     return value
 
 
@@ -104,15 +108,22 @@ class Manifest:
         }
 
 
+def stage_manifest(staged: Path, manifest: Manifest) -> None:
+    """Write the manifest's text to ``staged`` and fsync it, for the output to rename into place last.
+
+    Lone surrogates (a source file name that is not UTF-8) are escaped as in every output file (``sinks.text``)."""
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(escape_value(manifest.to_dict()), ensure_ascii=False, indent=2, default=str) + "\n"
+    with staged.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_manifest(out_dir: Path, manifest: Manifest) -> Path:
     """Write ``manifest.json`` atomically (temporary file, fsync, rename); returns its path."""
     final = out_dir / MANIFEST_FILE
     temporary = out_dir / f".{MANIFEST_FILE}.tmp"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
+    stage_manifest(temporary, manifest)
     publish(temporary, final)
     return final

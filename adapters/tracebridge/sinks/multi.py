@@ -2,9 +2,11 @@
 
 Why one object over the format sinks rather than a list the CLI loops over: the things that must happen exactly once
 per directory live here. ``rejects.jsonl`` is written once whatever the formats; records are counted once per type for
-the manifest; ``manifest.json`` is written last, after every format has published its files, so its presence means
-the whole directory is one finished run; and the checkpoint state of all formats is taken and restored together, so a
-resumed run cuts every file back to the same record.
+the manifest; a record one format would refuse and another keep (an integer beyond 64 bits, ``int_range``) is
+rejected here, for all of them; ``close`` publishes every format's files and ``manifest.json`` in one step, the
+manifest last, or nothing at all (``tracebridge.sinks.publish``), so its presence means the whole directory is one
+finished run; and the checkpoint state of all formats is taken and restored together, so a resumed run cuts every file
+back to the same record.
 
 A resumed output (``resume=True``) must be cut back with ``restore`` before the first record or reject is written.
 
@@ -23,12 +25,14 @@ from types import TracebackType
 from typing import Any, Self, TextIO
 
 from tracebridge.delivery.rejects import Reject
-from tracebridge.json_codec import dumps_line
 from tracebridge.records import Record
 from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.int_range import out_of_range_field, reject_for
 from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, TABLES, partial_dir
-from tracebridge.sinks.manifest import Manifest, write_manifest
-from tracebridge.sinks.staging import StagedFile
+from tracebridge.sinks.manifest import Manifest, stage_manifest
+from tracebridge.sinks.publish import publish_together
+from tracebridge.sinks.staging import Move, StagedFile
+from tracebridge.sinks.text import json_line
 
 BATCH_SIZE = 4096
 """Records buffered before they go to the format sinks: large enough to amortise a columnar conversion, small enough
@@ -37,9 +41,6 @@ to keep memory flat."""
 STATE_VERSION = 2
 """2: CSV gained ISO time columns and Parquet's JSON columns became plain strings; files staged by an older run
 cannot be continued into the new layout (a resume says so and starts over with --overwrite)."""
-
-RENAME_ONLY = frozenset({"jsonl", "csv"})
-"""Formats whose ``close`` only renames finished files into place."""
 
 
 class ResumeMismatchError(ValueError):
@@ -100,17 +101,32 @@ class MultiSink:
         if not self._buffer:
             return
         batch, self._buffer = self._buffer, []
+        for index, record in enumerate(batch):
+            if out_of_range_field(record) is not None:
+                batch = self._reject_out_of_range(batch, index)
+                break
         for sink in self.sinks:
             sink.write(batch)
         counts = self.counts
         for record in batch:
             counts[record.record_type] += 1
 
+    def _reject_out_of_range(self, batch: list[Record], first: int) -> list[Record]:
+        """``batch`` without the records from ``first`` on that no format could hold; those go to the rejects."""
+        kept = batch[:first]
+        for record in batch[first:]:
+            field = out_of_range_field(record)
+            if field is None:
+                kept.append(record)
+            else:
+                self.reject(reject_for(record, field))
+        return kept
+
     def reject(self, reject: Reject) -> None:
         """Keep a record that could not be parsed or mapped, with its raw text and the reason."""
         self._check_open()
         self._check_restored()
-        line = dumps_line(reject.to_dict())
+        line = json_line(reject.to_dict())
         if self._rejects is not None:
             self._rejects.write(line)
         elif self._reject_stream is not None:
@@ -172,25 +188,38 @@ class MultiSink:
         return out
 
     def close(self, manifest: Manifest | None = None) -> Path | None:
-        """Publish every format's files, then ``rejects.jsonl``, then ``manifest.json`` last; returns its path.
+        """Publish every format's files, ``rejects.jsonl`` and ``manifest.json`` (last) in one step; returns its path.
 
-        With no ``manifest`` given a minimal one is written (source unknown); the CLI passes the real one.
+        First every format builds its final files under ``.partial/`` (``Sink.finish``: the DuckDB database, the
+        joined Parquet files) and the manifest is written there too; until then no final name changes, so a failure
+        (the DuckDB build, a full disk) leaves the previous run's files and manifest as they were. Then everything is
+        renamed into place, the manifest last, and a rename that fails undoes the others. On failure the output is
+        aborted with its staged files kept. With no ``manifest`` given a minimal one is written (source unknown); the
+        CLI passes the real one.
         """
         if not self._open:
             return None
         self._check_restored()
-        self._flush()
-        if self.out_dir is not None:
-            # The directory no longer holds one finished run once this run starts replacing its files; until then a
-            # failed run leaves the previous one whole, manifest included.
-            (self.out_dir / MANIFEST_FILE).unlink(missing_ok=True)
-        # The formats that build something at close (DuckDB, Parquet joins) go first: if one fails, the plain
-        # renames have not happened yet, and the staged files are still there for a resume.
-        for sink in sorted(self.sinks, key=lambda s: s.format in RENAME_ONLY):
-            sink.close(manifest)
-        if self._rejects is not None:
-            self._rejects.commit()
+        try:
+            self._flush()
+            moves = [move for sink in self.sinks for move in sink.finish(manifest)]
+            if self._rejects is not None:
+                moves.append(self._rejects.finish())
+            seal = self._stage_manifest(manifest)
+            publish_together(moves, seal=seal)
+        except BaseException:
+            self.abort()
+            raise
         self._open = False
+        for sink in self.sinks:
+            sink.cleanup()
+        if self.out_dir is None or seal is None:
+            return None
+        _remove_if_empty(partial_dir(self.out_dir))
+        return seal.final
+
+    def _stage_manifest(self, manifest: Manifest | None) -> Move | None:
+        """The manifest, complete with counts and file names, written under ``.partial/`` to be published last."""
         if self.out_dir is None:
             return None
         manifest = manifest if manifest is not None else Manifest(source="unknown")
@@ -200,9 +229,9 @@ class MultiSink:
         manifest.files = self.files()
         if manifest.finished_at is None:
             manifest.finished_at = dt.datetime.now(dt.UTC)
-        path = write_manifest(self.out_dir, manifest)
-        _remove_if_empty(partial_dir(self.out_dir))
-        return path
+        staged = partial_dir(self.out_dir) / MANIFEST_FILE
+        stage_manifest(staged, manifest)
+        return Move(staged, self.out_dir / MANIFEST_FILE)
 
     def abort(self, *, discard: bool = False) -> None:
         """Stop without publishing anything. The staged files stay under ``.partial/`` for ``--resume``, unless
@@ -214,6 +243,8 @@ class MultiSink:
             sink.abort(discard=discard)
         if self._rejects is not None:
             self._rejects.discard() if discard else self._rejects.close()
+        if self.out_dir is not None:
+            (partial_dir(self.out_dir) / MANIFEST_FILE).unlink(missing_ok=True)  # staged for a publish that failed
         self._open = False
         if discard and self.out_dir is not None:
             _remove_if_empty(partial_dir(self.out_dir))

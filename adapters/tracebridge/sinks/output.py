@@ -7,6 +7,7 @@ pip command that fixes it.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,7 +77,7 @@ def check_out_dir(out_dir: Path) -> None:
         raise OutputUsageError(f"--out {out_dir}: exists and is not a directory")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / ".tracebridge-write-test"
+        probe = out_dir / f".tracebridge-write-test-{os.getpid()}"  # per process: two runs may probe at once
         probe.touch()
         probe.unlink()
     except OSError as exc:

@@ -12,6 +12,9 @@ the directory holds:
   and the two ways on (another ``--out``, or ``--overwrite``); a killed run's ``.partial/`` is named, with ``--resume``;
 - ``--resume``: only the run that left ``.partial/`` may continue it (a refused resume names the run that did);
 - ``--overwrite``: every file of tracebridge's in the directory is removed first; other files are never touched.
+
+Whether another run is writing the directory at this very moment is not visible in these files: the run takes the
+directory's lock first (``tracebridge.sinks.lock``), and only then claims it.
 """
 
 from __future__ import annotations
@@ -26,9 +29,18 @@ from typing import Any, Final
 
 import attrs
 
-from tracebridge.sinks.layout import DUCKDB_FILE, MANIFEST_FILE, PARTIAL_DIR, REJECTS_FILE, TABLES, partial_dir
+from tracebridge.sinks.layout import (
+    DUCKDB_FILE,
+    LOCK_FILE,
+    MANIFEST_FILE,
+    PARTIAL_DIR,
+    REJECTS_FILE,
+    TABLES,
+    partial_dir,
+)
 from tracebridge.sinks.manifest import without_secrets
 from tracebridge.sinks.output import OutputUsageError
+from tracebridge.sinks.text import escape_value
 
 RUN_FILE: Final = "run.json"
 """In ``.partial/``: the identity of the run that is writing (or was, if it was killed) the directory."""
@@ -55,7 +67,10 @@ class RunIdentity:
 
     @classmethod
     def of(cls, source: Any, parameters: Mapping[str, Any]) -> RunIdentity:
+        # Lone surrogates (a file name that is not UTF-8) escaped as the manifest writes them (``sinks.text``), so
+        # the identity compares equal to the one read back from run.json or manifest.json.
         normal = json.loads(json.dumps([without_secrets(source), without_secrets(dict(parameters))], default=str))
+        normal = escape_value(normal)
         return cls(source=normal[0], parameters=normal[1])
 
     @classmethod
@@ -125,7 +140,16 @@ def _published_files(manifest: Mapping[str, Any]) -> list[str]:
 def _remove_everything_of_ours(out_dir: Path) -> None:
     for name in output_file_names():
         (out_dir / name).unlink(missing_ok=True)
-    shutil.rmtree(partial_dir(out_dir), ignore_errors=True)
+    staging = partial_dir(out_dir)
+    if not staging.is_dir():
+        return
+    for entry in staging.iterdir():
+        if entry.name == LOCK_FILE:
+            continue  # this run's lock (``sinks.lock``): removed, it would let a second run in beside this one
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def _write_run_file(out_dir: Path, identity: RunIdentity, previous_files: Iterable[str]) -> None:

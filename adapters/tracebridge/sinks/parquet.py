@@ -26,16 +26,20 @@ Writing: records are converted a batch at a time and written as row groups of up
 ``ROW_GROUP_BYTES`` bytes, so memory stays bounded whatever the export's size. A Parquet file cannot be appended to
 once its footer is written, nor cut back, so resume works with *parts*: ``state`` closes the part being written (its
 footer on disk, fsynced) and records how many parts are finished; ``restore`` deletes every part beyond that count
-(the tail of a killed run, including a part without a footer); ``close`` joins the parts into the final file,
-re-chunked into full row groups, and renames it into place (a single part is renamed as is). The cost is one small
-part per checkpoint and per record type that received records, joined once at the end.
+(the tail of a killed run, including a part without a footer); ``finish`` joins the parts into the final file under
+``.partial/``, re-chunked into full row groups (a single part is used as is), and the output renames it into place
+with every other file (``tracebridge.sinks.publish``). The cost is one small part per checkpoint and per record type
+that received records, joined once at the end.
+
+Every file is opened here and handed to pyarrow as a file object, never as a path, which pyarrow would parse as a URI
+(``--out a:b``, ``--out s3:x``). Strings follow the one text rule of every format (``tracebridge.sinks.text``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -43,13 +47,14 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from tracebridge.json_codec import dumps_text
 from tracebridge.records import SCHEMA_VERSION, Record
 from tracebridge.sinks.base import Sink, SinkState
-from tracebridge.sinks.columns import PROVENANCE_FIELDS, PROVENANCE_REQUIRED, Column, columns
+from tracebridge.sinks.columns import PROVENANCE_FIELDS, PROVENANCE_REQUIRED, Column, columns, escaped_strings
+from tracebridge.sinks.int_range import check as check_integers
 from tracebridge.sinks.layout import TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest
-from tracebridge.sinks.staging import fsync_dir, publish
+from tracebridge.sinks.staging import BUFFER_SIZE, Move, fsync_dir
+from tracebridge.sinks.text import escape_value, json_text
 
 EXTENSION = ".parquet"
 ROW_GROUP_ROWS = 65_536
@@ -93,8 +98,27 @@ def arrow_schema(record_type: str) -> Any:
 
 
 def _json_array(values: list[Any]) -> Any:
-    encode = dumps_text
+    encode = json_text
     return pa.array([None if v is None else encode(v) for v in values], pa.string())
+
+
+def _string_array(values: list[Any], arrow_type: Any) -> Any:
+    """Strings (or provenance structs of strings), lone surrogates escaped where UTF-8 refused one (``sinks.text``)."""
+    try:
+        return pa.array(values, arrow_type)
+    except UnicodeEncodeError:
+        if isinstance(arrow_type, pa.StructType):
+            return pa.array([{k: escape_value(v) for k, v in row.items()} for row in values], arrow_type)
+        return pa.array(escaped_strings(values), arrow_type)
+
+
+def _int_array(values: list[Any], records: Sequence[Record]) -> Any:
+    try:
+        return pa.array(values, pa.int64())
+    except OverflowError:
+        for record in records:  # say which record and field; ``MultiSink`` rejects these before they come here
+            check_integers(record)
+        raise
 
 
 def _timestamps(nanos: Any) -> Any:
@@ -116,8 +140,10 @@ def _column_arrays(column: Column, records: Sequence[Record]) -> list[Any]:
         return [_json_array(values)]
     if column.kind == "provenance":
         rows = [{field: getattr(value, field) for field in PROVENANCE_FIELDS} for value in values]
-        return [pa.array(rows, _provenance_type())]
-    array = pa.array(values, _SCALARS[column.kind])
+        return [_string_array(rows, _provenance_type())]
+    if column.kind == "string":
+        return [_string_array(values, pa.string())]
+    array = _int_array(values, records) if column.kind == "int" else pa.array(values, _SCALARS[column.kind])
     if column.timestamp is None:
         return [array]
     return [array, _timestamps(array)]
@@ -129,6 +155,48 @@ def record_batch(record_type: str, records: Sequence[Record], schema: Any | None
     for column in columns(record_type):
         arrays.extend(_column_arrays(column, records))
     return pa.RecordBatch.from_arrays(arrays, schema=schema if schema is not None else arrow_schema(record_type))
+
+
+class _FileWriter:
+    """A ``ParquetWriter`` on a file opened here: pyarrow gets a file object, never a path.
+
+    Why: pyarrow parses any path it is given as a URI first, so an ``--out`` like ``a:b`` ("unrecognized filesystem
+    type") or ``s3:x`` (an S3 bucket) fails or, worse, goes elsewhere; and Python's ``open`` also takes the names that
+    are not UTF-8. Holding the file also lets ``close`` fsync it without opening it again.
+    """
+
+    def __init__(self, path: Path, schema: Any) -> None:
+        self.path = path
+        self._handle = open(path, "wb", buffering=BUFFER_SIZE)  # noqa: SIM115 - closed by close/discard
+        try:
+            self._writer = pq.ParquetWriter(self._handle, schema, compression=COMPRESSION)
+        except BaseException:
+            self._handle.close()
+            raise
+
+    def write(self, table: Any) -> None:
+        self._writer.write_table(table, row_group_size=None)
+
+    def close(self) -> None:
+        """Write the footer, flush and fsync: the file is complete on disk."""
+        try:
+            self._writer.close()
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        finally:
+            self._handle.close()
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self._writer.close()
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _read_batches(path: Path, batch_size: int) -> Iterator[Any]:
+    """The record batches of a Parquet file, read through a file object (see ``_FileWriter``)."""
+    with open(path, "rb") as handle:
+        yield from pq.ParquetFile(handle).iter_batches(batch_size=batch_size)
 
 
 class _TableParts:
@@ -150,8 +218,7 @@ class _TableParts:
         self._pending: list[Any] = []
         self._pending_rows = 0
         self._pending_bytes = 0
-        self._writer: Any = None
-        self._current: Path | None = None
+        self._writer: _FileWriter | None = None
         if not resume:
             self._remove_parts(keep=())
 
@@ -174,9 +241,8 @@ class _TableParts:
         if not self._pending:
             return
         if self._writer is None:
-            self._current = self.directory / self._part_name(len(self.parts))
-            self._writer = pq.ParquetWriter(self._current, self.schema, compression=COMPRESSION)
-        self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
+            self._writer = _FileWriter(self.directory / self._part_name(len(self.parts)), self.schema)
+        self._writer.write(pa.Table.from_batches(self._pending, schema=self.schema))
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
     def finish_part(self) -> bool:
@@ -184,14 +250,11 @@ class _TableParts:
 
         The caller fsyncs the directory once for all types, which makes the new parts' names durable."""
         self._write_row_group()
-        if self._writer is None or self._current is None:
+        writer, self._writer = self._writer, None
+        if writer is None:
             return False
-        self._writer.close()
-        self._writer = None
-        with open(self._current, "rb") as handle:
-            os.fsync(handle.fileno())
-        self.parts.append(self._current.name)
-        self._current = None
+        writer.close()
+        self.parts.append(writer.path.name)
         return True
 
     def _part_name(self, number: int) -> str:
@@ -215,42 +278,49 @@ class _TableParts:
 
     def drop_current(self) -> None:
         """Forget the part being written (not covered by any checkpoint) and what is buffered."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        if self._current is not None:
-            self._current.unlink(missing_ok=True)
-            self._current = None
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.discard()
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
-    def publish(self) -> None:
-        """Join the parts into ``final`` (staged, then renamed); an empty table still gets a file with its schema."""
+    @property
+    def joined(self) -> Path:
+        return self.directory / f"{self.stem}.joined.tmp"
+
+    def finish(self) -> Move:
+        """The final file, built under staging: the single part as it is, or the parts joined (an empty table still
+        gets a file with its schema). The parts stay until ``cleanup``: if publishing fails, a resume needs them."""
         self.finish_part()
         paths = [self.directory / name for name in self.parts]
         if len(paths) == 1:
-            publish(paths[0], self.final)
-        else:
-            staged = self.directory / f"{self.stem}.joined.tmp"
-            self._join(paths, staged)
-            publish(staged, self.final)
+            return Move(paths[0], self.final)
+        self._join(paths, self.joined)
+        return Move(self.joined, self.final)
+
+    def cleanup(self) -> None:
+        """After publishing: the parts that were joined, and anything else left of this type."""
         self._remove_parts(keep=())
+        self.joined.unlink(missing_ok=True)
 
     def _join(self, paths: list[Path], staged: Path) -> None:
-        with pq.ParquetWriter(staged, self.schema, compression=COMPRESSION) as writer:
+        writer = _FileWriter(staged, self.schema)
+        try:
             pending: list[Any] = []
             rows = size = 0
             for path in paths:
-                for batch in pq.ParquetFile(path).iter_batches(batch_size=ROW_GROUP_ROWS):
+                for batch in _read_batches(path, ROW_GROUP_ROWS):
                     pending.append(batch)
                     rows += batch.num_rows
                     size += batch.nbytes
                     if rows >= ROW_GROUP_ROWS or size >= ROW_GROUP_BYTES:
-                        writer.write_table(pa.Table.from_batches(pending, schema=self.schema), row_group_size=None)
+                        writer.write(pa.Table.from_batches(pending, schema=self.schema))
                         pending, rows, size = [], 0, 0
             if pending:
-                writer.write_table(pa.Table.from_batches(pending, schema=self.schema), row_group_size=None)
-        with open(staged, "rb") as handle:
-            os.fsync(handle.fileno())
+                writer.write(pa.Table.from_batches(pending, schema=self.schema))
+        except BaseException:
+            writer.discard()
+            raise
+        writer.close()
 
 
 class ParquetSink(Sink):
@@ -265,7 +335,6 @@ class ParquetSink(Sink):
             for record_type, stem in TABLES.items()
         }
         self._staging = staging
-        self._open = True
 
     def write(self, records: Iterable[Record]) -> None:
         by_type: dict[str, list[Record]] = {}
@@ -287,24 +356,23 @@ class ParquetSink(Sink):
     def rows(self) -> dict[str, int]:
         return {record_type: table.rows for record_type, table in self._tables.items()}
 
-    def close(self, manifest: Manifest | None = None) -> None:
-        if not self._open:
-            return
+    def finish(self, manifest: Manifest | None = None) -> list[Move]:
+        return [table.finish() for table in self._tables.values()]
+
+    def cleanup(self) -> None:
         for table in self._tables.values():
-            table.publish()
-        self._open = False
+            table.cleanup()
         with contextlib.suppress(OSError):
             self._staging.rmdir()
 
     def abort(self, *, discard: bool = False) -> None:
-        """Keep the finished parts for a resume (the part being written has no footer and is dropped)."""
-        if not self._open:
-            return
+        """Keep the finished parts for a resume (the part being written has no footer and is dropped); after
+        ``finish`` too, as publishing failed (a joined file is dropped: the parts make it again)."""
         for table in self._tables.values():
             table.drop_current()
+            table.joined.unlink(missing_ok=True)
             if discard:
                 table.restore({})
-        self._open = False
 
     def files(self) -> list[str]:
         return [table.final.name for table in self._tables.values()]

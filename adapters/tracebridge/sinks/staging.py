@@ -12,8 +12,18 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+import attrs
+
 BUFFER_SIZE = 1 << 20
 """Writes go through a 1 MiB buffer: one syscall per few thousand records, not one per record."""
+
+
+@attrs.frozen
+class Move:
+    """A finished file at ``staged`` (under ``.partial/``) that becomes ``final`` when the output is published."""
+
+    staged: Path
+    final: Path
 
 
 def fsync_dir(directory: Path) -> None:
@@ -96,11 +106,21 @@ class StagedFile:
         handle.seek(offset)
         self._synced = None
 
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def finish(self) -> Move:
+        """Flush, fsync and close; the file is complete under ``partial``, for the output to publish with the rest."""
+        if self._handle is not None:
+            self.sync()
+            self.close()
+        return Move(self.partial, self.final)
+
     def commit(self) -> None:
-        """Flush, fsync, close, and rename into place."""
-        self.sync()
-        self.close()
-        publish(self.partial, self.final)
+        """Flush, fsync, close, and rename into place (a file published on its own)."""
+        move = self.finish()
+        publish(move.staged, move.final)
 
     def close(self) -> None:
         """Close without publishing: the partial file stays for a resume."""

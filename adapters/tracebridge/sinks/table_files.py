@@ -1,8 +1,8 @@
 """The text formats' common ground: one staged file per record type, its byte offset and row count the checkpoint.
 
 JSONL and CSV differ only in how a record becomes bytes (and CSV's header row). Opening the files under
-``.partial/``, taking their state, publishing them on ``close`` and keeping them on ``abort`` are the same, so they
-live here once.
+``.partial/``, taking their state, finishing them for the publishing step and keeping them on ``abort`` are the same,
+so they live here once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import ClassVar
 from tracebridge.sinks.base import Sink, SinkState
 from tracebridge.sinks.layout import TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest
-from tracebridge.sinks.staging import StagedFile
+from tracebridge.sinks.staging import Move, StagedFile
 
 
 class TableFilesSink(Sink):
@@ -39,16 +39,13 @@ class TableFilesSink(Sink):
             for record_type, staged in self._files.items()
         }
 
-    def close(self, manifest: Manifest | None = None) -> None:
-        if not self._open:
-            return
-        for staged in self._files.values():
-            staged.commit()
+    def finish(self, manifest: Manifest | None = None) -> list[Move]:
+        """Every file fsynced and closed, complete under ``.partial/``; the files stay there for ``abort``."""
         self._open = False
+        return [staged.finish() for staged in self._files.values()]
 
     def abort(self, *, discard: bool = False) -> None:
-        if not self._open:
-            return
+        """Close the staged files (kept for a resume unless ``discard``); after ``finish`` too, as publishing failed."""
         for staged in self._files.values():
             staged.discard() if discard else staged.close()
         self._open = False

@@ -2,6 +2,10 @@
 
 The generated clients build each request (method, path, query, body) from the specs; this layer only sends it. That
 keeps the specs the one source of URLs and parameters while retries, timeouts and streaming live here, once.
+
+``timeout`` is a wall-clock deadline per attempt, not only httpx's per-read one: a server that drips a byte every few
+seconds never trips a per-read timeout, and held a 5-second export for minutes (#17). The rule for streamed bodies,
+which may rightly take hours, is in ``tracebridge.transport.settings``.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -20,13 +24,18 @@ from tracebridge._version import __version__
 from tracebridge.acyclic import acyclic_allocations
 from tracebridge.errors import ApiError
 from tracebridge.json_codec import loads
-from tracebridge.secrets import ApiKey
+from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.transport.retry import RetryPolicy, parse_retry_after
 
 log = logging.getLogger("tracebridge.http")
 
 Sleep = Callable[[float], Awaitable[None]]
 MAX_MESSAGE_CHARS = 500
+T = TypeVar("T")
+
+
+class ResponseDeadlineError(httpx.TimeoutException):
+    """An attempt's whole answer did not arrive within the transport's ``timeout``; retried like any timeout."""
 
 
 class HttpTransport:
@@ -51,6 +60,8 @@ class HttpTransport:
         self.key_header = key_header
         self._api_key = api_key
         self.retry = retry or RetryPolicy()
+        self.timeout = timeout
+        """Seconds an attempt may take on the wall clock: a JSON answer whole, a stream until its headers."""
         self._sleep = sleep
         self.bytes_received = 0
         """Body bytes of the successful JSON responses so far (streams count their own)."""
@@ -63,7 +74,8 @@ class HttpTransport:
         )
 
     def __repr__(self) -> str:
-        return f"HttpTransport(base_url={self.base_url!r}, key_header={self.key_header!r}, api_key={self._api_key!r})"
+        base_url = redact_url_credentials(self.base_url)
+        return f"HttpTransport(base_url={base_url!r}, key_header={self.key_header!r}, api_key={self._api_key!r})"
 
     async def __aenter__(self) -> HttpTransport:
         return self
@@ -112,10 +124,18 @@ class HttpTransport:
         while True:
             attempt += 1
             try:
-                response = await self._client.send(self._client.build_request(**request), stream=True)
+                response = await self._within_deadline(
+                    self._client.send(self._client.build_request(**request), stream=True)
+                )
             except httpx.TransportError as exc:
                 if not self._may_retry(attempt, started):
-                    raise ApiError(endpoint, None, describe_transport_error(exc), attempts=attempt) from exc
+                    raise ApiError(
+                        endpoint,
+                        None,
+                        describe_transport_error(exc),
+                        attempts=attempt,
+                        timed_out=isinstance(exc, httpx.TimeoutException),
+                    ) from exc
                 log.warning("%s: %s; retrying (attempt %d)", endpoint, describe_transport_error(exc), attempt)
                 await self._sleep(self.retry.delay(attempt, None))
                 continue
@@ -127,7 +147,7 @@ class HttpTransport:
                     await response.aclose()
                 return
             try:
-                await response.aread()
+                await self._within_deadline(response.aread())
             except httpx.TransportError:
                 pass  # the error body is only for the message; its status already decides
             finally:
@@ -140,10 +160,16 @@ class HttpTransport:
     ) -> httpx.Response | None:
         """One attempt: the successful response, or None after waiting when the attempt should be repeated."""
         try:
-            response = await self._client.request(**request)
+            response = await self._within_deadline(self._client.request(**request))
         except httpx.TransportError as exc:
             if not self._may_retry(attempt, started):
-                raise ApiError(endpoint, None, describe_transport_error(exc), attempts=attempt) from exc
+                raise ApiError(
+                    endpoint,
+                    None,
+                    describe_transport_error(exc),
+                    attempts=attempt,
+                    timed_out=isinstance(exc, httpx.TimeoutException),
+                ) from exc
             log.warning("%s: %s; retrying (attempt %d)", endpoint, describe_transport_error(exc), attempt)
             await self._sleep(self.retry.delay(attempt, None))
             return None
@@ -161,6 +187,16 @@ class HttpTransport:
             log.warning("%s: HTTP %d; retrying (attempt %d)", endpoint, status, attempt)
             return parse_retry_after(response.headers.get("Retry-After"))
         raise ApiError(endpoint, status, self._api_key.redact(vendor_message(response)), attempts=attempt)
+
+    async def _within_deadline(self, step: Awaitable[T]) -> T:
+        """``step`` of an attempt, cut off after ``timeout`` seconds on the wall clock (``ResponseDeadlineError``)."""
+        try:
+            async with asyncio.timeout(self.timeout) as deadline:
+                return await step
+        except TimeoutError:
+            if not deadline.expired():
+                raise  # not ours: some other timeout inside the step
+            raise ResponseDeadlineError(f"no complete response within {self.timeout:g} s") from None
 
     def _may_retry(self, attempt: int, started: float) -> bool:
         return attempt < self.retry.max_attempts and time.monotonic() - started < self.retry.max_elapsed
@@ -215,5 +251,7 @@ def vendor_message(response: httpx.Response) -> str:
 
 
 def describe_transport_error(exc: httpx.TransportError) -> str:
+    if isinstance(exc, ResponseDeadlineError):
+        return str(exc)  # already a sentence; the class name would only repeat it
     detail = str(exc).strip()
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__

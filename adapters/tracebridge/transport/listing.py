@@ -10,6 +10,7 @@ what the first missed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 
@@ -43,9 +44,33 @@ class Envelope:
         if not isinstance(body, dict) or not isinstance(body.get(self.records), list):
             shape = type(body).__name__ if not isinstance(body, dict) else f"object with keys {sorted(body)[:8]}"
             raise UnexpectedPageError(f"{where}: expected {{{self.records}, page, size, {self.total}}}, got {shape}")
-        total = body.get(self.total)
-        records = body[self.records]
-        return Page(number=number, records=records, total=total if isinstance(total, int) else None, size=size)
+        total, problem = read_total(body, self.total)
+        return Page(number=number, records=body[self.records], total=total, size=size, total_problem=problem)
+
+
+def read_total(body: dict[str, Any], field: str) -> tuple[int | None, str | None]:
+    """The count of records a page envelope reports, or None and what was there instead.
+
+    Only a non-negative whole number is a count: ``true`` (an ``int`` to Python), ``"40"``, ``-1`` or ``40.5``
+    would bound the paging by a number the server never said, so they count as no total at all.
+    """
+    if field not in body:
+        return None, "missing"
+    value = body[field]
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value), None  # ``40.0`` is still forty records
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value, None
+    if value is None:
+        return None, "null"
+    shown = json.dumps(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None, f"{shown} ({'negative' if value < 0 else 'not a whole number'})"
+    return None, f"{shown} (a {JSON_KINDS.get(type(value), type(value).__name__)})"
+
+
+JSON_KINDS = {bool: "boolean", str: "string", list: "list", dict: "object"}
 
 
 RECORDS_ENVELOPE = Envelope()
@@ -99,14 +124,29 @@ async def read_listing(
     intake = Intake(context)
     kind_of = always(listing.kind)
     context.carry_counts()  # finished pages are skipped, not re-read: their counts come from the checkpoint
+    lacking: dict[int, str] = {}
+    """Pages whose envelope had no valid total, and what it had instead."""
+    decided = bool(snapshot)
+
+    def note_total(page: Page) -> None:
+        if page.total is None:
+            lacking.setdefault(page.number, page.total_problem or "missing")
 
     def first_page(page: Page) -> None:
+        nonlocal decided
+        note_total(page)  # seen here even when a resumed listing skips the page itself
+        if decided:
+            return
+        decided = True
+        if page.total is None:
+            # Nothing to owe: reading 0 would call any count of records complete. The problem added below makes
+            # the export incomplete instead, and paging reads on to a short page so every record still arrives.
+            return
         # What the listing held when the export started is what it owes; later arrivals are welcome but not owed.
-        if not snapshot:
-            snapshot.append(page.total if page.total is not None else 0)
-            if checkpoint is not None:
-                checkpoint.totals[listing.key] = snapshot[0]
-            context.expect(snapshot[0])
+        snapshot.append(page.total)
+        if checkpoint is not None:
+            checkpoint.totals[listing.key] = snapshot[0]
+        context.expect(snapshot[0])
 
     if snapshot:
         context.expect(snapshot[0])
@@ -127,6 +167,7 @@ async def read_listing(
             on_first=first_page,
         ):
             context.report.pages += 1
+            note_total(page)
             located = f"{where} page {page.number} record"
             accepted = (intake.accept(RawRecord(f"{located} {i}", raw), kind_of) for i, raw in enumerate(page.records))
             units = [item for item in accepted if item is not None]
@@ -137,5 +178,20 @@ async def read_listing(
                 checkpoint.pages_done[listing.key] = sorted(done)
             context.save([item.identity for item in units if item.identity is not None])
         if context.report.missing == 0:
-            return
+            break
         context.report.restarts += 1
+    if lacking:
+        context.report.problems.append(lacking_total(where, endpoint.envelope.total, lacking))
+
+
+def lacking_total(where: str, field: str, lacking: Mapping[int, str]) -> str:
+    """The problem a listing without a usable total reports: which pages, and what the first of them held."""
+    numbers = sorted(lacking)
+    shown = ", ".join(str(number) for number in numbers[:5])
+    if len(numbers) > 5:
+        shown += f" and {len(numbers) - 5} more"
+    pages = f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
+    return (
+        f"{where}: no valid {field!r} on {pages} (page {numbers[0]}: {lacking[numbers[0]]}); the pages were read "
+        "up to a short one, but without the count the server reports, missing records cannot be ruled out"
+    )
