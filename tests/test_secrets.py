@@ -88,3 +88,11 @@ def test_url_credentials_are_masked_in_any_text() -> None:
     assert redact_url_credentials(text) == (
         "is http://***@example.com:8080/v5 reachable? also https://***@h/x and mailto:a@b and http://h/p"
     )
+
+
+def test_a_header_secret_is_redacted_whole_and_by_its_credential() -> None:
+    header = ApiKey("Bearer tok_1234567890abcdef", source="the header Authorization", header=True)
+    text = "sent Bearer tok_1234567890abcdef; server saw tok_1234567890abcdef"
+    assert header.redact(text) == "sent ***; server saw ***"
+    with pytest.raises(ValueError, match="the header Authorization holds"):
+        ApiKey("Bearer tok\nX-Evil: 1", source="the header Authorization", header=True)

@@ -31,11 +31,12 @@ def redact_url_credentials(text: str) -> str:
     return _URL_CREDENTIALS.sub(lambda match: f"{match['scheme']}{PLACEHOLDER}@", text)
 
 
-def _not_a_key_character(value: str) -> int | None:
-    """The position of the first character no API key holds (a control character, a space, anything not printable
-    ASCII: an HTTP header value cannot carry it as the key), or None."""
+def _not_a_key_character(value: str, *, spaces: bool = False) -> int | None:
+    """The position of the first character no API key holds (a control character, a space unless ``spaces``,
+    anything not printable ASCII: an HTTP header value cannot carry it), or None."""
+    lowest = " " if spaces else "!"
     for position, char in enumerate(value):
-        if not "!" <= char <= "~":
+        if not lowest <= char <= "~":
             return position
     return None
 
@@ -44,19 +45,25 @@ def _not_a_key_character(value: str) -> int | None:
 class ApiKey:
     __slots__ = ("_forms", "_value")
 
-    def __init__(self, value: str, *, source: str = "the API key") -> None:
-        """``source`` names where the key came from (an environment variable) in the messages that refuse it."""
+    def __init__(self, value: str, *, source: str = "the API key", header: bool = False) -> None:
+        """``source`` names where the key came from (an environment variable) in the messages that refuse it;
+        ``header``: a whole header value (``Bearer ...``, ``Basic ...``), which may hold spaces."""
         value = value.strip()  # a trailing newline from `$(cat key-file)` is not part of the key
         if not value:
             raise ValueError(f"{source} is empty")
-        position = _not_a_key_character(value)
+        position = _not_a_key_character(value, spaces=header)
         if position is not None:
             raise ValueError(
                 f"{source} holds a character no API key has (a control character, a space or a non-ASCII character, "
                 f"at position {position + 1} of {len(value)}): set it again as the platform shows it"
             )
         self._value = value
-        self._forms = _encoded_forms(value)
+        forms = _encoded_forms(value)
+        _scheme, space, credential = value.partition(" ")
+        if header and space and credential.strip():
+            # "Bearer <token>": a server may echo the token alone; it is the secret part.
+            forms = tuple(sorted({*forms, *_encoded_forms(credential.strip())}, key=len, reverse=True))
+        self._forms = forms
 
     @classmethod
     def from_env(cls, *names: str) -> ApiKey | None:

@@ -26,6 +26,7 @@ COMMANDS = [
     ["sandbox"],
     ["schema"],
     ["sql"],
+    ["send"],
 ]
 
 

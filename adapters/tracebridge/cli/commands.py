@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from tracebridge.cli import demo, export, humanloop, import_files, sandbox, schema, sql
+from tracebridge.cli import demo, export, humanloop, import_files, sandbox, schema, send, sql
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -17,6 +17,7 @@ REGISTRARS: list[Registrar] = [
     export.register,
     import_files.register,
     sql.register,
+    send.register,
     humanloop.register,
     sandbox.register,
     schema.register,

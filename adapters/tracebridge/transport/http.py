@@ -49,16 +49,24 @@ class HttpTransport:
         self,
         *,
         base_url: str,
-        api_key: ApiKey,
+        api_key: ApiKey | None,
         key_header: str,
         timeout: float = 60.0,
         retry: RetryPolicy | None = None,
         max_connections: int = 16,
         sleep: Sleep = asyncio.sleep,
+        secret_headers: Mapping[str, ApiKey] | None = None,
     ) -> None:
+        """``api_key`` goes in ``key_header`` (None: a server that needs no key, a local Phoenix); ``secret_headers``
+        are further headers whose values are secrets (a Basic ``Authorization``, ``OTEL_EXPORTER_OTLP_HEADERS``):
+        every one of them is redacted from the messages this transport builds."""
         self.base_url = base_url.rstrip("/")
         self.key_header = key_header
         self._api_key = api_key
+        headers = {name: secret.reveal() for name, secret in (secret_headers or {}).items()}
+        if api_key is not None:
+            headers[key_header] = api_key.reveal()
+        self._secrets = tuple(secret for secret in (api_key, *(secret_headers or {}).values()) if secret is not None)
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
         """Seconds an attempt may take on the wall clock: a JSON answer whole, a stream until its headers."""
@@ -67,7 +75,7 @@ class HttpTransport:
         """Body bytes of the successful JSON responses so far (streams count their own)."""
         self._client = httpx.AsyncClient(
             base_url=self.base_url,
-            headers={key_header: api_key.reveal(), "User-Agent": f"tracebridge/{__version__}"},
+            headers={**headers, "User-Agent": f"tracebridge/{__version__}"},
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
             follow_redirects=False,
@@ -112,6 +120,19 @@ class HttpTransport:
                 continue
             self.bytes_received += len(content)
             return body
+
+    async def send(self, endpoint: str, request: Mapping[str, Any]) -> httpx.Response:
+        """Send ``request`` (any body: a protobuf, a JSON upload) and return the successful response, its body read;
+        retried as ``send_json`` is. An error status that is not retried raises ``ApiError`` with it (a 413 tells a
+        batching caller to split)."""
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            response = await self._send_once(endpoint, request, attempt, started)
+            if response is not None:
+                self.bytes_received += len(response.content)
+                return response
 
     @asynccontextmanager
     async def stream(self, endpoint: str, request: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
@@ -186,7 +207,13 @@ class HttpTransport:
         if self.retry.is_retryable_status(status) and self._may_retry(attempt, started):
             log.warning("%s: HTTP %d; retrying (attempt %d)", endpoint, status, attempt)
             return parse_retry_after(response.headers.get("Retry-After"))
-        raise ApiError(endpoint, status, self._api_key.redact(vendor_message(response)), attempts=attempt)
+        raise ApiError(endpoint, status, self.redact(vendor_message(response)), attempts=attempt)
+
+    def redact(self, text: str) -> str:
+        """``text`` without any of this transport's secrets, in any form they take in text."""
+        for secret in self._secrets:
+            text = secret.redact(text)
+        return text
 
     async def _within_deadline(self, step: Awaitable[T]) -> T:
         """``step`` of an attempt, cut off after ``timeout`` seconds on the wall clock (``ResponseDeadlineError``)."""

@@ -1,0 +1,118 @@
+"""``tracebridge send OUT_DIR --to phoenix|langfuse|otlp``: an earlier run's output into the platform users moved to.
+
+Keys come from each platform's usual variables (``PHOENIX_API_KEY``, ``LANGFUSE_PUBLIC_KEY``/``LANGFUSE_SECRET_KEY``,
+``OTEL_EXPORTER_OTLP_HEADERS``), never from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+from tracebridge.cli import failures
+from tracebridge.cli.exit_codes import ExitCode
+from tracebridge.cli.output import add_logging_arguments, configure_logging
+from tracebridge.cli.parsers import add_command
+from tracebridge.sinks.extras import MissingExtraError, require
+
+TARGETS = ("phoenix", "langfuse", "otlp")
+READABLE_FORMATS = ("jsonl", "duckdb", "parquet", "csv")
+
+EPILOG = """\
+examples:
+  tracebridge send tracebridge-demo --to phoenix                            # PHOENIX_COLLECTOR_ENDPOINT or :6006
+  tracebridge send tracebridge-demo --to langfuse                           # LANGFUSE_HOST and its two keys
+  tracebridge send tracebridge-demo --to otlp --endpoint http://collector:4318/v1/traces
+  tracebridge send tracebridge-demo --to phoenix --verify                   # read the counts back afterwards
+
+A second send of the same directory sends nothing (OUT_DIR/.sent/ keeps what each target accepted); a killed one
+continues where it stopped. exit codes: 0 all sent, 1 error, 2 usage, 3 some records refused (see the rejects file)
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``send``."""
+    parser = add_command(
+        subparsers,
+        "send",
+        help="send an output directory to Phoenix, Langfuse or any OTLP backend",
+        description=(
+            "Send the records of an earlier run's output directory (any of its formats) to a platform: spans over "
+            "OTLP with their original ids and times, evaluations as the platform's own scores, and for Phoenix and "
+            "Langfuse the datasets, experiments and prompts too. Needs the send extra: "
+            "pip install 'tracebridge[send]'."
+        ),
+        epilog=EPILOG,
+    )
+    parser.add_argument("out_dir", metavar="OUT_DIR", help="the output directory of an export, import or demo")
+    parser.add_argument("--to", dest="target", choices=TARGETS, required=True, help="where the records go")
+    parser.add_argument("--endpoint", metavar="URL", help="the target's URL (default: its usual variable)")
+    parser.add_argument("--project", metavar="NAME", help="Phoenix project for the spans (default: tracebridge)")
+    parser.add_argument("--read", choices=READABLE_FORMATS, help="which of the directory's formats to read")
+    parser.add_argument(
+        "--max-request-bytes", type=int, metavar="N", help="cap on one request's body (default: the target's)"
+    )
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
+    parser.add_argument("--max-attempts", type=int, default=5, metavar="N", help="tries per request (default 5)")
+    parser.add_argument("--verify", action="store_true", help="afterwards, read the counts back from the target")
+    add_logging_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def _problem(args: argparse.Namespace) -> str | None:
+    if not (math.isfinite(args.timeout) and args.timeout > 0):
+        return f"--timeout must be a number of seconds above 0, got {args.timeout:g}"
+    if args.max_attempts < 1:
+        return f"--max-attempts must be at least 1, got {args.max_attempts}"
+    if args.max_request_bytes is not None and args.max_request_bytes < 1024:
+        return f"--max-request-bytes must be at least 1024, got {args.max_request_bytes}"
+    if not Path(args.out_dir).is_dir():
+        return f"{args.out_dir}: no such directory (pass the --out of an export, import or demo)"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    command = "send"
+    configure_logging(args)
+    problem = _problem(args)
+    if problem:
+        print(f"tracebridge {command}: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        require("opentelemetry.proto", extra="send", purpose="tracebridge send")
+    except MissingExtraError as exc:
+        print(f"tracebridge {command}: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    # Loaded to run, not for --help: protobuf and the destinations' clients.
+    from tracebridge.destinations.ledger import ledger_path  # noqa: PLC0415
+    from tracebridge.destinations.registry import SendOptions, make_destination  # noqa: PLC0415
+    from tracebridge.destinations.send import rejects_path, send  # noqa: PLC0415
+    from tracebridge.transport.retry import RetryPolicy  # noqa: PLC0415
+
+    options = SendOptions(
+        endpoint=args.endpoint,
+        project=args.project,
+        max_request_bytes=args.max_request_bytes,
+        timeout=args.timeout,
+        retry=RetryPolicy(max_attempts=args.max_attempts),
+    )
+    try:
+        destination = make_destination(args.target, options)
+    except ValueError as exc:
+        print(f"tracebridge {command}: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        report = send(args.out_dir, destination, read=args.read)
+    except Exception as exc:
+        return failures.report(exc, command=command, base_url=destination.target)
+    if not args.quiet:
+        print(f"{destination.target}: {report.describe()}", file=sys.stderr)
+    if report.rejects:
+        rejects = rejects_path(ledger_path(Path(args.out_dir), destination.target))
+        print(
+            f"tracebridge {command}: {sum(report.rejected.values()):,} records refused; see {rejects}", file=sys.stderr
+        )
+        return ExitCode.INCOMPLETE
+    return ExitCode.OK
