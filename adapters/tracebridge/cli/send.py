@@ -28,7 +28,8 @@ examples:
   tracebridge send tracebridge-demo --to phoenix --verify                   # read the counts back afterwards
 
 A second send of the same directory sends nothing (OUT_DIR/.sent/ keeps what each target accepted); a killed one
-continues where it stopped. exit codes: 0 all sent, 1 error, 2 usage, 3 some records refused (see the rejects file)
+continues where it stopped. exit codes: 0 all sent, 1 error, 2 usage (or --verify where the target cannot read
+back), 3 some records refused (see the rejects file) or, with --verify, missing from the target
 """
 
 
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from tracebridge.destinations.ledger import ledger_path  # noqa: PLC0415
     from tracebridge.destinations.registry import SendOptions, make_destination  # noqa: PLC0415
     from tracebridge.destinations.send import rejects_path, send  # noqa: PLC0415
+    from tracebridge.destinations.verify import Verifiable, verify_sent  # noqa: PLC0415
     from tracebridge.transport.retry import RetryPolicy  # noqa: PLC0415
 
     options = SendOptions(
@@ -103,16 +105,28 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"tracebridge {command}: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    if args.verify and not isinstance(destination, Verifiable):
+        print(f"tracebridge {command}: --verify is not supported for --to {args.target}", file=sys.stderr)
+        return ExitCode.USAGE
     try:
         report = send(args.out_dir, destination, read=args.read)
     except Exception as exc:
         return failures.report(exc, command=command, base_url=destination.target)
     if not args.quiet:
         print(f"{destination.target}: {report.describe()}", file=sys.stderr)
+    code = ExitCode.OK
     if report.rejects:
         rejects = rejects_path(ledger_path(Path(args.out_dir), destination.target))
         print(
             f"tracebridge {command}: {sum(report.rejected.values()):,} records refused; see {rejects}", file=sys.stderr
         )
-        return ExitCode.INCOMPLETE
-    return ExitCode.OK
+        code = ExitCode.INCOMPLETE
+    if args.verify:
+        try:
+            verification = verify_sent(args.out_dir, destination)
+        except Exception as exc:
+            return failures.report(exc, command=command, base_url=destination.target)
+        print(verification.describe())
+        if not verification.ok:
+            code = ExitCode.INCOMPLETE
+    return code

@@ -10,8 +10,8 @@ it in the ledger.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, runtime_checkable
 
 import attrs
 
@@ -81,3 +81,16 @@ class Destination(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+RecordReader = Callable[[str], Iterable[Record]]
+"""Every record of one type in the directory being sent (``"experiment_item"``...), read afresh on each call."""
+
+
+@runtime_checkable
+class Prepares(Protocol):
+    """A destination that must look at some records before anything is sent (optional: ``send`` calls ``prepare``
+    when a destination has it). Langfuse needs it: an experiment item is not a record there but attributes on every
+    span of the item's trace, and ``send`` hands the items over only after the spans (Phoenix needs them there)."""
+
+    def prepare(self, read: RecordReader) -> None: ...

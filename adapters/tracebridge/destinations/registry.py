@@ -27,7 +27,9 @@ class SendOptions:
 
 
 DESTINATIONS: Final[dict[str, str]] = {
+    "langfuse": "tracebridge.destinations.langfuse:from_options",
     "otlp": "tracebridge.destinations.otlp:from_options",
+    "phoenix": "tracebridge.destinations.phoenix:from_options",
 }
 """``--to`` value -> ``module:factory`` (a ``Callable[[SendOptions], Destination]``), imported only when chosen."""
 

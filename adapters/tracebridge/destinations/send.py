@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final, TypeVar
 
-from tracebridge.destinations.base import Destination, SendReport, SpanGroup
+from tracebridge.destinations.base import Destination, Prepares, SendReport, SpanGroup
 from tracebridge.destinations.ledger import Ledger, ledger_path
 from tracebridge.json_codec import dumps_line
 from tracebridge.query.records import read_records
@@ -66,6 +66,8 @@ async def send_directory(
             judging.setdefault(evaluation.span_id, []).append(evaluation)
         else:
             unattached.append(evaluation)
+    if isinstance(destination, Prepares):
+        destination.prepare(lambda record_type: read_records(directory, record_type, read=read))
     await destination.open()
     try:
         for record_type in BEFORE_SPANS:

@@ -14,7 +14,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
@@ -56,17 +56,21 @@ class HttpTransport:
         max_connections: int = 16,
         sleep: Sleep = asyncio.sleep,
         secret_headers: Mapping[str, ApiKey] | None = None,
+        also_redact: Sequence[ApiKey] = (),
     ) -> None:
         """``api_key`` goes in ``key_header`` (None: a server that needs no key, a local Phoenix); ``secret_headers``
         are further headers whose values are secrets (a Basic ``Authorization``, ``OTEL_EXPORTER_OTLP_HEADERS``):
-        every one of them is redacted from the messages this transport builds."""
+        every one of them is redacted from the messages this transport builds. ``also_redact``: secrets never sent
+        as they are but redacted all the same (each half of a Basic credential, which a server may echo alone)."""
         self.base_url = base_url.rstrip("/")
         self.key_header = key_header
         self._api_key = api_key
         headers = {name: secret.reveal() for name, secret in (secret_headers or {}).items()}
         if api_key is not None:
             headers[key_header] = api_key.reveal()
-        self._secrets = tuple(secret for secret in (api_key, *(secret_headers or {}).values()) if secret is not None)
+        self._secrets = tuple(
+            secret for secret in (api_key, *(secret_headers or {}).values(), *also_redact) if secret is not None
+        )
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
         """Seconds an attempt may take on the wall clock: a JSON answer whole, a stream until its headers."""
