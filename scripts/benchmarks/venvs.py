@@ -19,6 +19,8 @@ PINS: dict[str, tuple[str, ...]] = {
     "hl4": ("humanloop==0.7.35",),
     "galileo": ("galileo==2.7.0",),
     "dlt": ("dlt[duckdb]==1.31.0",),
+    # scripts/bench_send.py: the official OpenTelemetry SDK and its OTLP/HTTP exporter, re-emitting spans.
+    "otel": ("opentelemetry-sdk==1.45.2", "opentelemetry-exporter-otlp-proto-http==1.45.2"),
 }
 MARKER = ".bench-pins"
 

@@ -24,8 +24,10 @@ class State:
     experiments: dict[str, tuple[str, frozenset[tuple[str, int, str | None, bool]]]]
     """source experiment id -> (dataset name, {(example id, repetition, trace id, failed)})."""
     experiment_count: int
-    prompts: dict[str, frozenset[str]]
-    """prompt name -> the source version ids of its versions."""
+    experiment_evaluations: dict[str, tuple[tuple[str, str, Any, Any], ...]]
+    """source experiment id -> (evaluation id, name, label, score) of its runs, sorted: one made twice shows."""
+    prompts: dict[str, tuple[str, ...]]
+    """prompt name -> the source version ids of its versions, sorted (a version made twice shows twice)."""
 
 
 class Phoenix:
@@ -129,6 +131,7 @@ class Phoenix:
         datasets: dict[str, frozenset[str]] = {}
         experiments: dict[str, tuple[str, frozenset[tuple[str, int, str | None, bool]]]] = {}
         experiment_count = 0
+        evaluations: dict[str, tuple[tuple[str, str, Any, Any], ...]] = {}
         for name, dataset in self.datasets().items():
             examples = self.examples(dataset["id"])
             datasets[name] = frozenset(example["id"] for example in examples)
@@ -139,9 +142,22 @@ class Phoenix:
                     (external[run["dataset_example_id"]], run["repetition_number"], run["trace_id"], bool(run["error"]))
                     for run in self.runs(experiment["id"])
                 )
-                experiments[experiment["metadata"]["tracebridge.experiment_id"]] = (name, runs)
+                source_id = experiment["metadata"]["tracebridge.experiment_id"]
+                experiments[source_id] = (name, runs)
+                evaluations[source_id] = tuple(
+                    sorted(
+                        (
+                            annotation["metadata"].get("tracebridge.evaluation.id"),
+                            annotation["name"],
+                            annotation["label"],
+                            annotation["score"],
+                        )
+                        for run in self.get(f"/v1/experiments/{experiment['id']}/json")
+                        for annotation in run["annotations"]
+                    )
+                )
         prompts = {
-            name: frozenset(version["metadata"]["tracebridge.source_version_id"] for version in self.versions(name))
+            name: tuple(sorted(version["metadata"]["tracebridge.source_version_id"] for version in self.versions(name)))
             for name in self.prompts()
         }
-        return State(spans, annotations, datasets, experiments, experiment_count, prompts)
+        return State(spans, annotations, datasets, experiments, experiment_count, evaluations, prompts)

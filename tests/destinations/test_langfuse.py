@@ -61,8 +61,10 @@ class FakeLangfuse:
         with self.lock:
             if request.method == "POST":  # createPrompt.ts: version = latest + 1, whatever was posted before
                 body = request.json()
-                versions = self.prompts[body["name"]]
+                versions = self.prompts[body["name"]]  # a name is one prompt, whoever posted its versions
                 made = {**body, "version": len(versions) + 1, "labels": [*body.get("labels", []), "latest"]}
+                for older in versions:  # a label names one version of a prompt: the newest that asks for it
+                    older["labels"] = [label for label in older["labels"] if label not in made["labels"]]
                 versions.append(made)
                 return 200, {}, _json(made)
             if path == "/api/public/v2/prompts":  # getPromptsMeta: exact name filter, every version number
@@ -518,3 +520,38 @@ def test_missing_keys_and_a_project_are_usage_errors(demo: Path, tmp_path: Path)
     result = tracebridge("send", str(out), "--to", "langfuse", "--project", "x", env=KEYS)
     assert result.returncode == 2 and "--project" in result.stderr
     assert not (out / ".sent").exists()
+
+
+def test_an_import_sent_as_it_is_read_leaves_what_a_send_of_its_directory_leaves(tmp_path: Path) -> None:
+    """``import --send-to langfuse`` (which holds everything to the end, for ``prepare``) makes the same spans,
+    scores, dataset items, prompts and experiment links as ``send`` of the same import's directory."""
+    export_dir = Path(__file__).parents[1] / "fixtures" / "imports" / "humanloop-export" / "exports" / "20250905-093000"
+    out = tmp_path / "out"
+    assert tracebridge("import", str(export_dir), "--out", str(out), "-q").returncode == 0
+
+    def made(requests: list[Received]) -> dict[str, Any]:
+        spans = {
+            span.span_id.hex(): sorted((kv.key, str(_value(kv.value))) for kv in span.attributes)
+            for r in requests if r.path == OTLP
+            for rs in r.otlp().resource_spans for ss in rs.scope_spans for span in ss.spans
+        }  # fmt: skip
+        posted = {
+            path: sorted(json.dumps(body, sort_keys=True) for body in _posted_from(requests, path))
+            for path in ("/api/public/scores", "/api/public/dataset-items", "/api/public/v2/prompts")
+        }
+        return {"spans": spans, **posted}
+
+    with receiving() as receiver:
+        FakeLangfuse().install(receiver)
+        assert _send(out, receiver).returncode == 0
+        sent = made(receiver.requests)
+    command = ("import", str(export_dir), "--send-to", "langfuse", "--state-dir", str(tmp_path / "state"))
+    with receiving() as receiver:
+        FakeLangfuse().install(receiver)
+        live = tracebridge(*command, "--endpoint", receiver.base_url, env=KEYS, cwd=tmp_path)
+        assert live.returncode == 0, live.stderr
+        assert made(receiver.requests) == sent and sent["spans"]
+        before = len(receiver.requests)
+        again = tracebridge(*command, "--endpoint", receiver.base_url, env=KEYS, cwd=tmp_path)
+        assert again.returncode == 0 and "sent nothing" in again.stderr, again.stderr
+        assert [r.path for r in receiver.requests[before:]] == ["/api/public/projects"], "only the check of the keys"

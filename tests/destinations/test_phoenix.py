@@ -248,7 +248,10 @@ def test_a_send_killed_twice_resumes_to_what_an_uninterrupted_send_leaves(
         result = _send(whole, first, project, "--verify")
         assert result.returncode == 0, result.stderr + result.stdout
 
+        _kill_when(resumed, second, project, "definition_version:", 1)  # in the middle of the prompts
+        _kill_when(resumed, second, project, "dataset:", 1)  # in the middle of the datasets
         _kill_when(resumed, second, project, "annotation:", 1)  # spans sent, judgments on their way
+        _kill_when(resumed, second, project, "experiment:", 1)  # in the middle of the experiments
         _kill_when(resumed, second, project, "experiment_run:", 40)  # in the middle of the runs
         target = f"phoenix {second.base_url} project {project}"
         sent_before = len(Ledger(ledger_path(resumed, target)))
@@ -275,3 +278,30 @@ def test_verify_is_refused_where_the_target_cannot_read_back(tmp_path: Path) -> 
     result = tracebridge("send", str(out), "--to", "otlp", "--endpoint", "http://127.0.0.1:9/v1/traces", "--verify")
     assert result.returncode == 2
     assert "--verify is not supported for --to otlp" in result.stderr
+
+
+def test_an_import_sent_as_it_is_read_arrives_whole_once(phoenix: PhoenixServer, tmp_path: Path) -> None:
+    """``import --send-to phoenix`` with no directory: the spans and the annotations of their judgments, as a
+    ``send`` of the same import's output directory leaves them; a second run sends nothing."""
+    export_dir = Path(__file__).parents[1] / "fixtures" / "imports" / "humanloop-export" / "exports" / "20250905-093000"
+    out = tmp_path / "expected"
+    assert tracebridge("import", str(export_dir), "--out", str(out), "-q").returncode == 0
+    expected = _expected(out)
+    project = f"tb-live-{uuid.uuid4().hex[:8]}"
+    api = Phoenix(phoenix.base_url)
+    command = (
+        "import", str(export_dir), "--send-to", "phoenix", "--endpoint", phoenix.base_url, "--project", project,
+        "--state-dir", str(tmp_path / "state"),
+    )  # fmt: skip
+    result = tracebridge(*command, cwd=tmp_path, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert api.wait_for_spans(project, len(expected["spans"])) == len(expected["spans"])
+    assert {row["context"]["span_id"] for row in api.spans(project)} == expected["spans"].keys()
+    rows = expected["annotations"]["span"]
+    assert rows, "the import judges spans"
+    found = api.wait_for_annotations(project, "span", set(rows))
+    assert {row["identifier"] for row in found} == rows.keys() and len(found) == len(rows)
+    again = tracebridge(*command, cwd=tmp_path, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert "sent nothing" in again.stderr, again.stderr
+    assert api.span_count(project) == len(expected["spans"])

@@ -7,6 +7,15 @@ is started in the background, and the placeholders the README tells the reader t
 ``PROJECT_UUID``, the keys, the base URL...) are filled from the ids it prints. The files the import examples name are
 made from that sandbox first, as a user would have saved them.
 
+The first block that sends (``tracebridge send``, ``--send-to``) finds the targets the README's send section names
+running: a real Phoenix (``tests/destinations/phoenix_server.py``: installed in ``.test-venvs/phoenix`` on first use,
+started in the background when the test begins, as it takes a minute), and two real receivers
+(``tests/destinations/receiver.py``), one playing Langfuse's API (``FakeLangfuse``, as ``test_langfuse.py`` does), one
+any OTLP backend. The README's Phoenix URL, Langfuse host and OTLP collector are replaced with theirs, its key
+placeholders with dummy keys (which the reader's shell then also holds: ``SEND_KEYS``), all listed in
+``_send_substitutions``. At the end the test checks what arrived: Phoenix holds every span the ledgers say it took, and
+each receiver got spans, each once, with the keys the README exported.
+
 An HTML comment right before a block changes how it runs: ``<!-- readme-test: server: why -->`` starts it in the
 background; ``<!-- readme-test: skip: why -->`` skips it, and only the blocks in ``ALLOWED_SKIPS`` may be skipped.
 Blocks in other languages must say so (```` ```text ````): a block with no language fails the test, so nothing that
@@ -15,6 +24,7 @@ looks like a command escapes it.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import os
@@ -24,11 +34,18 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 
 import attrs
 import httpx
 import pytest
+
+from tests.destinations.phoenix_readback import Phoenix
+from tests.destinations.phoenix_server import PhoenixServer, running_phoenix
+from tests.destinations.receiver import Receiver, receiving
+from tests.destinations.test_langfuse import FakeLangfuse
 
 REPO = Path(__file__).resolve().parents[2]
 DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -39,6 +56,18 @@ ALLOWED_SKIPS = {("README.md", ".venv/bin/python -m pytest")}
 """The test command: it runs this test."""
 HUMANLOOP_EXPORT_FIXTURE = REPO / "tests" / "fixtures" / "imports" / "humanloop-export"
 BLOCK_TIMEOUT_S = 600
+TEST_TIMEOUT_S = 1800
+"""The whole walk: the quickstart's venv install alone takes minutes, the benchmark examples about two."""
+SENDS = re.compile(r"\btracebridge send\b|--send-to\b")
+"""A block that sends to a platform: the send targets must be running (see the module)."""
+PHOENIX_PROJECT = "tracebridge"
+"""The project ``tracebridge send --to phoenix`` uses when the command names none."""
+SEND_KEYS = {
+    "PHOENIX_API_KEY": "phoenix-docs-test-key",
+    "LANGFUSE_PUBLIC_KEY": "pk-lf-docs-test-public",
+    "LANGFUSE_SECRET_KEY": "sk-lf-docs-test-secret",
+}
+OTLP_TOKEN = "otlp-docs-test-token"
 
 _FENCE = re.compile(r"^```(\S*)\s*$")
 _MARKER = re.compile(r"^<!--\s*readme-test:\s*(skip|server):\s*(.+?)\s*-->\s*$")
@@ -122,6 +151,11 @@ class Workspace:
     env: dict[str, str]
     substitutions: dict[str, str] = attrs.field(factory=dict)
     servers: list[subprocess.Popen[str]] = attrs.field(factory=list)
+    phoenix: Future[PhoenixServer] | None = None
+    """The Phoenix for the send examples, starting in the background (None: no block sends)."""
+    targets: SendTargets | None = None
+    """The running send targets, once a block sends."""
+    resources: ExitStack = attrs.field(factory=ExitStack)
 
     def fill(self, text: str) -> str:
         for pattern, value in self.substitutions.items():
@@ -144,7 +178,9 @@ def _clean_environment() -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("HUMANLOOP_", "GALILEO_", "PYTEST_", "VIRTUAL_ENV", "PYTHON"))
+        if not key.startswith(
+            ("HUMANLOOP_", "GALILEO_", "PHOENIX_", "LANGFUSE_", "OTEL_", "PYTEST_", "VIRTUAL_ENV", "PYTHON")
+        )
     }
     own_bin = str(Path(sys.executable).parent)
     env["PATH"] = os.pathsep.join(part for part in env.get("PATH", "").split(os.pathsep) if part != own_bin)
@@ -195,6 +231,87 @@ def _sandbox_substitutions(printed: dict[str, str]) -> dict[str, str]:
         r"\bSTREAM_UUID\b": printed["galileo log stream"],
         r"\bEXPERIMENT_UUID\b": printed["galileo experiment"],
     }
+
+
+@attrs.frozen
+class SendTargets:
+    """What the send section's examples send to, each a real server on loopback."""
+
+    phoenix: PhoenixServer
+    langfuse: Receiver
+    otlp: Receiver
+
+
+def _send_substitutions(targets: SendTargets) -> dict[str, str]:
+    """The send section's placeholders -> the running targets and dummy keys, as its reader is told to replace them."""
+    return {
+        r"http://localhost:6006": targets.phoenix.base_url,
+        r"PHOENIX_API_KEY=\.\.\.": f"PHOENIX_API_KEY={SEND_KEYS['PHOENIX_API_KEY']}",
+        r"https://cloud\.langfuse\.com": targets.langfuse.base_url,
+        r"\bpk-lf-\.\.\.": SEND_KEYS["LANGFUSE_PUBLIC_KEY"],
+        r"\bsk-lf-\.\.\.": SEND_KEYS["LANGFUSE_SECRET_KEY"],
+        r"http://localhost:4318": targets.otlp.base_url,
+        r"YOUR_TOKEN": OTLP_TOKEN,
+    }
+
+
+def _start_the_send_targets(workspace: Workspace) -> SendTargets:
+    """The Phoenix started with the test (waited for here), and the two receivers."""
+    assert workspace.phoenix is not None
+    phoenix = workspace.phoenix.result(timeout=BLOCK_TIMEOUT_S)
+    langfuse = workspace.resources.enter_context(receiving())
+    FakeLangfuse().install(langfuse)
+    otlp = workspace.resources.enter_context(receiving())
+    return SendTargets(phoenix, langfuse, otlp)
+
+
+def _ledger_spans(root: Path, ledgers: str) -> set[str]:
+    """The span ids that the ledgers named ``ledgers`` (a glob: ``phoenix_*``) of the output directories the examples
+    wrote say were accepted."""
+    found: set[str] = set()
+    for ledger in root.glob(f"*/.sent/{ledgers}.jsonl"):
+        if ledger.name.endswith(".rejects.jsonl"):
+            continue
+        for line in ledger.read_text(encoding="utf-8").splitlines():
+            key = json.loads(line)["key"]
+            if key.startswith("span:"):
+                found.add(key.removeprefix("span:"))
+    return found
+
+
+def _received_span_ids(receiver: Receiver, path: str) -> list[str]:
+    return [span.span_id.hex() for _resource, span in receiver.spans(path)]
+
+
+def _check_what_was_sent(workspace: Workspace) -> None:
+    """What the send examples sent arrived, each span once, with the keys the README exported."""
+    targets = workspace.targets
+    assert targets is not None
+    phoenix_spans = _ledger_spans(workspace.root, f"phoenix_*_project_{PHOENIX_PROJECT}")
+    assert phoenix_spans, "no span in a Phoenix ledger: the Phoenix example sent nothing"
+    phoenix = Phoenix(targets.phoenix.base_url)
+    try:
+        phoenix.wait_for_spans(PHOENIX_PROJECT, len(phoenix_spans), timeout=120)
+        held = {row["context"]["span_id"] for row in phoenix.spans(PHOENIX_PROJECT)}
+    finally:
+        phoenix.close()
+    assert held == phoenix_spans, f"Phoenix holds {len(held)} spans, its ledgers list {len(phoenix_spans)}"
+
+    langfuse_spans = _received_span_ids(targets.langfuse, "/api/public/otel/v1/traces")
+    assert langfuse_spans, "the Langfuse example sent no span"
+    assert len(langfuse_spans) == len(set(langfuse_spans)), "a span went to Langfuse twice: the second send resent"
+    assert set(langfuse_spans) == _ledger_spans(workspace.root, "langfuse_*")
+    scores = [request.json()["id"] for request in targets.langfuse.to("/api/public/scores")]
+    assert scores and len(scores) == len(set(scores)), f"scores sent {len(scores)} times, {len(set(scores))} ids"
+    basic = base64.b64encode(f"{SEND_KEYS['LANGFUSE_PUBLIC_KEY']}:{SEND_KEYS['LANGFUSE_SECRET_KEY']}".encode())
+    assert {request.headers.get("authorization") for request in targets.langfuse.requests} == {
+        f"Basic {basic.decode()}"
+    }
+
+    otlp_spans = _received_span_ids(targets.otlp, "/v1/traces")
+    assert otlp_spans and len(otlp_spans) == len(set(otlp_spans)), "the OTLP example sent no span, or one twice"
+    assert set(otlp_spans) == _ledger_spans(workspace.root, "otlp_*")
+    assert {request.headers.get("authorization") for request in targets.otlp.requests} == {f"Bearer {OTLP_TOKEN}"}
 
 
 def _save_the_files_the_import_examples_name(root: Path, printed: dict[str, str]) -> None:
@@ -248,6 +365,13 @@ def _run(block: Block, workspace: Workspace) -> subprocess.CompletedProcess[str]
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     root = copy_of_the_repository(tmp_path / "tracebridge")
     space = Workspace(root, _clean_environment())
+    starter = ThreadPoolExecutor(max_workers=1)
+    phoenix: AbstractContextManager[PhoenixServer] | None = None
+    if any(SENDS.search(block.text) for block in all_blocks() if block.language in SHELL | PYTHON):
+        # Started now, beside the quickstart's install: Phoenix takes a minute to start (more to install, and more
+        # beside the install), waited for when a block first sends.
+        phoenix = running_phoenix(tmp_path / "phoenix", timeout=BLOCK_TIMEOUT_S)
+        space.phoenix = starter.submit(phoenix.__enter__)
     try:
         yield space
     finally:
@@ -257,9 +381,14 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
+        space.resources.close()
+        starter.shutdown(wait=True)
+        if phoenix is not None and space.phoenix is not None and space.phoenix.exception() is None:
+            phoenix.__exit__(None, None, None)
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(TEST_TIMEOUT_S)
 def test_every_documented_block_runs(workspace: Workspace) -> None:
     failures: list[str] = []
     ran: list[str] = []
@@ -280,6 +409,10 @@ def test_every_documented_block_runs(workspace: Workspace) -> None:
             _save_the_files_the_import_examples_name(workspace.root, printed)
             ran.append(block.where)
             continue
+        if workspace.targets is None and SENDS.search(block.text):
+            workspace.targets = _start_the_send_targets(workspace)
+            workspace.substitutions.update(_send_substitutions(workspace.targets))
+            workspace.env.update(SEND_KEYS)  # the reader exported their keys in this shell
         result = _run(block, workspace)
         ran.append(block.where)
         if result.returncode != 0:
@@ -291,3 +424,5 @@ def test_every_documented_block_runs(workspace: Workspace) -> None:
             workspace.activate_venv()  # the quickstart made it; "every command below assumes the venv is active"
     assert not failures, "\n\n".join(failures)
     assert len(ran) >= 10, ran
+    assert workspace.targets is not None, "no block sends: the README's send section has no example"
+    _check_what_was_sent(workspace)

@@ -16,11 +16,13 @@ def test_default_is_jsonl_and_formats_are_deduplicated(tmp_path: Path) -> None:
     sink = open_output(tmp_path / "b", ["CSV", "jsonl", "csv"])
     assert sink.formats == ["csv", "jsonl"]
     sink.abort(discard=True)
-    assert set(FORMATS) == {"jsonl", "parquet", "duckdb", "csv"}
+    assert set(FORMATS) == {"jsonl", "parquet", "duckdb", "csv", "otlp-json"}
 
 
 def test_unknown_format_names_the_choices(tmp_path: Path) -> None:
-    with pytest.raises(OutputUsageError, match="unknown output format 'xlsx': choose from jsonl, parquet, duckdb, csv"):
+    with pytest.raises(
+        OutputUsageError, match="unknown output format 'xlsx': choose from jsonl, parquet, duckdb, csv, otlp-json"
+    ):
         open_output(tmp_path, ["xlsx"])
 
 

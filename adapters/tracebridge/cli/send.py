@@ -7,7 +7,6 @@ Keys come from each platform's usual variables (``PHOENIX_API_KEY``, ``LANGFUSE_
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.output import add_logging_arguments, configure_logging
 from tracebridge.cli.parsers import add_command
+from tracebridge.cli.send_options import TARGETS, add_target_arguments, send_options, target_problem
 from tracebridge.sinks.extras import MissingExtraError, require
 
-TARGETS = ("phoenix", "langfuse", "otlp")
 READABLE_FORMATS = ("jsonl", "duckdb", "parquet", "csv")
 
 EPILOG = """\
@@ -49,26 +48,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("out_dir", metavar="OUT_DIR", help="the output directory of an export, import or demo")
     parser.add_argument("--to", dest="target", choices=TARGETS, required=True, help="where the records go")
-    parser.add_argument("--endpoint", metavar="URL", help="the target's URL (default: its usual variable)")
-    parser.add_argument("--project", metavar="NAME", help="Phoenix project for the spans (default: tracebridge)")
+    add_target_arguments(parser)
     parser.add_argument("--read", choices=READABLE_FORMATS, help="which of the directory's formats to read")
-    parser.add_argument(
-        "--max-request-bytes", type=int, metavar="N", help="cap on one request's body (default: the target's)"
-    )
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
-    parser.add_argument("--max-attempts", type=int, default=5, metavar="N", help="tries per request (default 5)")
     parser.add_argument("--verify", action="store_true", help="afterwards, read the counts back from the target")
     add_logging_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def _problem(args: argparse.Namespace) -> str | None:
-    if not (math.isfinite(args.timeout) and args.timeout > 0):
-        return f"--timeout must be a number of seconds above 0, got {args.timeout:g}"
-    if args.max_attempts < 1:
-        return f"--max-attempts must be at least 1, got {args.max_attempts}"
-    if args.max_request_bytes is not None and args.max_request_bytes < 1024:
-        return f"--max-request-bytes must be at least 1024, got {args.max_request_bytes}"
+    problem = target_problem(args)
+    if problem:
+        return problem
     if not Path(args.out_dir).is_dir():
         return f"{args.out_dir}: no such directory (pass the --out of an export, import or demo)"
     return None
@@ -87,21 +77,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"tracebridge {command}: {exc}", file=sys.stderr)
         return ExitCode.ERROR
     # Loaded to run, not for --help: protobuf and the destinations' clients.
-    from tracebridge.destinations.ledger import ledger_path  # noqa: PLC0415
-    from tracebridge.destinations.registry import SendOptions, make_destination  # noqa: PLC0415
-    from tracebridge.destinations.send import rejects_path, send  # noqa: PLC0415
+    from tracebridge.destinations.ledger import ledger_path, rejects_path  # noqa: PLC0415
+    from tracebridge.destinations.registry import make_destination  # noqa: PLC0415
+    from tracebridge.destinations.send import send  # noqa: PLC0415
     from tracebridge.destinations.verify import Verifiable, verify_sent  # noqa: PLC0415
-    from tracebridge.transport.retry import RetryPolicy  # noqa: PLC0415
 
-    options = SendOptions(
-        endpoint=args.endpoint,
-        project=args.project,
-        max_request_bytes=args.max_request_bytes,
-        timeout=args.timeout,
-        retry=RetryPolicy(max_attempts=args.max_attempts),
-    )
     try:
-        destination = make_destination(args.target, options)
+        destination = make_destination(args.target, send_options(args))
     except ValueError as exc:
         print(f"tracebridge {command}: {exc}", file=sys.stderr)
         return ExitCode.USAGE

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Final, Protocol, runtime_checkable
 
 import attrs
 
 from tracebridge.delivery.rejects import Reject
 from tracebridge.destinations.ledger import Ledger
 from tracebridge.records import Evaluation, Record, Span
+
+BEFORE_SPANS: Final = ("definition", "definition_version", "dataset_example", "experiment", "session")
+"""What spans and the records after them refer to, sent first, in this order."""
+AFTER_SPANS: Final = ("experiment_item",)
+"""What links runs, examples and spans: sent after the spans (evaluations of anything but a span come last)."""
 
 
 @attrs.define

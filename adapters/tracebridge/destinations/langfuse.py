@@ -11,6 +11,7 @@ carries at most 4.5 MB (Langfuse Cloud documents 5 MB a request; the rest is hea
 call (``langfuse_rest``), recorded in the ledger beside the spans' keys: ``score:<evaluation id>``,
 ``dataset:<source dataset id>`` (Langfuse's dataset id), ``dataset_item:<item id>``,
 ``prompt_version:<version id>`` (Langfuse's version number, which the spans' prompt links read),
+``prompt:<definition id>`` (the Langfuse prompt's name: see ``langfuse_prompts`` for why it is not always the path),
 ``experiment_item:<experiment id>:<trace id>``. Langfuse deduplicates a re-sent span only after it has been stored, and
 bills it twice; the ledger is what keeps a second send from sending anything.
 
@@ -43,7 +44,15 @@ from tracebridge.destinations.langfuse_datasets import (
 )
 from tracebridge.destinations.langfuse_experiments import ExperimentIndex, experiment_item_key
 from tracebridge.destinations.langfuse_prompt_versions import PROMPTS, PromptVersions, version_number
-from tracebridge.destinations.langfuse_prompts import UnsendablePromptError, prompt_body, prompt_key, prompt_name
+from tracebridge.destinations.langfuse_prompts import (
+    UnsendablePromptError,
+    definition_key,
+    prompt_body,
+    prompt_key,
+    prompt_name,
+    prompt_name_of,
+    with_suffix,
+)
 from tracebridge.destinations.langfuse_rest import REFUSALS, LangfuseRest, Post, reject_record
 from tracebridge.destinations.langfuse_scores import UnattachableScoreError, score_body, score_key
 from tracebridge.destinations.ledger import Ledger
@@ -138,6 +147,15 @@ class LangfuseDestination:
         self._prompt_names: dict[str, str] = {}
         """Prompt version id -> the Langfuse prompt's name (from the version records, which come every send)."""
         self._prompt_definitions: dict[str, Definition] = {}
+        self._prompt_definition_order: list[str] = []
+        """Prompt definition ids in the directory's order (``prepare``): the first of two at one path keeps its name."""
+        self._prompt_versions_all: list[DefinitionVersion] | None = None
+        """Every prompt version of the directory (``prepare``), sent at once, each prompt's oldest first."""
+        self._prompts_sent = False
+        self._definition_names: dict[str, str] = {}
+        """Source prompt (definition id) -> its Langfuse prompt's name."""
+        self._name_claims: dict[str, str] = {}
+        """Langfuse prompt name -> the source prompt that has it in this send."""
         self._wanted_traces: set[str] = set()
         self._wanted_sessions: set[str] = set()
         self._environments: dict[str, str] = {}
@@ -152,6 +170,14 @@ class LangfuseDestination:
         (``langfuse_experiments``), and which traces and sessions are judged as a whole (their scores take the
         environment of their spans)."""
         self._experiments.learn_items(read("experiment_item"))
+        for definition in read("definition"):
+            if isinstance(definition, Definition) and definition.type == "prompt":
+                self._prompt_definition_order.append(definition.definition_id)
+        self._prompt_versions_all = [
+            version
+            for version in read("definition_version")
+            if isinstance(version, DefinitionVersion) and version.definition_type == "prompt"
+        ]
         self._experiments.learn_examples(read("dataset_example"), self._datasets)
         for evaluation in read("evaluation"):
             assert isinstance(evaluation, Evaluation)
@@ -352,14 +378,27 @@ class LangfuseDestination:
     # Prompts
 
     async def _prompt_versions(self, versions: Sequence[DefinitionVersion], ledger: Ledger, report: SendReport) -> None:
+        """Every prompt version of the directory at the first batch (``prepare`` read them all: Langfuse numbers a
+        prompt's versions in the order they arrive, so each prompt's oldest goes first whatever batch it is in);
+        the other versions are counted as what has no place in Langfuse."""
         assert self._prompts is not None, "open() first"
+        report.ignored["definition_version"] += sum(version.definition_type != "prompt" for version in versions)
+        if self._prompt_versions_all is None:  # not prepared: this batch is all there is to order
+            batch = [version for version in versions if version.definition_type == "prompt"]
+        elif self._prompts_sent:
+            return
+        else:
+            batch, self._prompts_sent = self._prompt_versions_all, True
         prompts: list[tuple[str, DefinitionVersion]] = []
-        for version in versions:
-            if version.definition_type != "prompt":
-                report.ignored["definition_version"] += 1
-                continue
+        versioned = {definition_key(version) for version in batch}
+        for definition_id in self._prompt_definition_order:  # who takes a shared path: the first definition
+            definition = self._prompt_definitions.get(definition_id)
+            if definition is not None and definition_id in versioned:
+                await self._prompt_name(definition_id, definition.path or definition.name or definition_id, ledger)
+        for version in batch:
             definition = self._prompt_definitions.get(version.definition_id or "")
-            name = prompt_name(version, definition.name if definition else None)
+            base = prompt_name(version, definition.name if definition else None)
+            name = await self._prompt_name(definition_key(version), base, ledger)
             self._prompt_names[version.version_id] = name
             prompts.append((name, version))
         # Langfuse numbers versions in the order they arrive: send each prompt's oldest first.
@@ -376,6 +415,7 @@ class LangfuseDestination:
                     version,
                     definition_name=definition.name if definition else None,
                     tags=[tag for tag in tags if isinstance(tag, str)] if isinstance(tags, list) else (),
+                    name=name,
                 )
             except UnsendablePromptError as exc:
                 reject_record(report, "definition_version", version, str(exc))
@@ -387,6 +427,34 @@ class LangfuseDestination:
             }
             post = Post(key, PROMPTS, body, "definition_version", version, answer=version_number)
             await self._prompts.send(post, version, recorded, ledger, report)
+
+    async def _prompt_name(self, definition_id: str, path: str, ledger: Ledger) -> str:
+        """The Langfuse prompt of source prompt ``definition_id``: the name its path makes when that prompt does not
+        exist or is this definition's (its versions' commit messages say so), else that name with the definition id
+        as a suffix (``langfuse_prompts``); kept in the ledger (``prompt:<definition id>``)."""
+        assert self._prompts is not None, "open() first"
+        known = self._definition_names.get(definition_id) or ledger.get(f"prompt:{definition_id}")
+        if isinstance(known, str):
+            self._definition_names[definition_id] = self._name_claims[known] = known
+            return known
+        base = prompt_name_of(path) or definition_id
+        for attempt in range(100):
+            candidate = (
+                base
+                if attempt == 0
+                else with_suffix(base, definition_id if attempt == 1 else f"{definition_id}-{attempt}")
+            )
+            holder = self._name_claims.get(candidate)
+            if holder is not None and holder != definition_id:
+                continue  # another source prompt of this send took it
+            if holder is None:
+                exists, owners = await self._prompts.owners(candidate)
+                if exists and definition_id not in owners:
+                    continue  # somebody else's prompt, or another source prompt's from an earlier send
+            self._name_claims[candidate] = self._definition_names[definition_id] = candidate
+            ledger.record({f"prompt:{definition_id}": candidate})
+            return candidate
+        raise ApiError(PROMPTS, None, f"no free Langfuse prompt name for {definition_id} (tried {base}-...)")
 
     # Experiment items
 

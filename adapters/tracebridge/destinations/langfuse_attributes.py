@@ -291,4 +291,5 @@ def langfuse_attributes(
         found["langfuse.observation.prompt.version"] = prompt.version  # an int: a string fails Langfuse's schema
     if experiment:
         found.update(experiment)
-    return {key: value for key, value in found.items() if value is not None}
+    # What the span carries itself (a span first recorded by a Langfuse SDK) stays as it is.
+    return {key: value for key, value in found.items() if value is not None and key not in attributes}

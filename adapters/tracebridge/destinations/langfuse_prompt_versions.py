@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from tracebridge.destinations.base import SendReport
+from tracebridge.destinations.langfuse_prompts import owners
 from tracebridge.destinations.langfuse_rest import REFUSALS, LangfuseRest, Post, quote, reject
 from tracebridge.destinations.ledger import Ledger
 from tracebridge.errors import ApiError
@@ -43,6 +44,15 @@ class PromptVersions:
     retry: RetryPolicy
     _known: dict[str, dict[str, int]] = attrs.field(factory=dict)
     """Prompt name -> {tracebridge version id found in its commit message: Langfuse version}."""
+    _owners: dict[str, tuple[bool, set[str]]] = attrs.field(factory=dict)
+    """Prompt name -> (whether Langfuse has a version of it, the definitions its versions' commit messages name)."""
+
+    async def owners(self, name: str) -> tuple[bool, set[str]]:
+        """Whether Langfuse has prompt ``name`` at all, and the source definitions its versions say they belong to
+        (``langfuse_prompts.owner_marker``; none: somebody else's prompt, or none yet)."""
+        if name not in self._owners:
+            await self.existing(name, refresh=True)
+        return self._owners[name]
 
     async def existing(self, name: str, recorded: Collection[int] = (), *, refresh: bool = False) -> dict[str, int]:
         """The versions of ``name`` that tracebridge made, by source version id; ``recorded``: the numbers the ledger
@@ -55,6 +65,7 @@ class PromptVersions:
             if isinstance(meta, Mapping) and meta.get("name") == name:
                 numbers.extend(n for n in meta.get("versions") or [] if isinstance(n, int))
         found: dict[str, int] = {}
+        definitions: set[str] = set()
         for number in sorted(set(numbers)):
             if number in recorded:
                 continue  # the ledger knows which version that is: no need to read it
@@ -63,7 +74,10 @@ class PromptVersions:
             if isinstance(message, str) and "[tracebridge " in message:
                 source_id = message.rsplit("[tracebridge ", 1)[1].removesuffix("]")
                 found.setdefault(source_id, number)
+                definitions |= owners(message)
         self._known[name] = found
+        if not recorded:  # every version read: who owns the prompt is known
+            self._owners[name] = (bool(numbers), definitions)
         return found
 
     async def send(
@@ -96,6 +110,8 @@ class PromptVersions:
             ledger.record({post.key: number if number is not None else True})
             if number is not None:
                 self._known.setdefault(name, {})[version.version_id] = number
+            _, definitions = self._owners.get(name, (False, set()))
+            self._owners[name] = (True, definitions | owners(str(post.body.get("commitMessage") or "")))
             report.sent[post.record_type] += 1
             report.requests += 1
             report.bytes_sent += size

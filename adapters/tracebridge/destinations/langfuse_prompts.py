@@ -10,6 +10,11 @@ tool call, as its JSON), a text template as a ``text`` prompt, the model, provid
 format in ``config`` (free JSON, what an application reads at run time), the deployments' environments as labels
 (lowercase ``a-z0-9_-.``, at most 36; Langfuse moves a label to the newest version that names it, as a deployment
 moves), the definition's tags as tags. Names keep their folders (``support/weather-assistant``).
+
+A Langfuse prompt is its name, and two source prompts (two definition ids) can share a path (Humanloop keeps a deleted
+file's path); a prompt of that name may also be somebody else's. So each version's commit message also names the
+definition it belongs to (``owner_marker``), and a definition takes the plain name only when the prompt there does
+not exist yet or is its own; else the name with its definition id as a suffix (``LangfuseDestination``).
 """
 
 from __future__ import annotations
@@ -44,15 +49,42 @@ def marker(version: DefinitionVersion) -> str:
     return f"[tracebridge {version.version_id}]"
 
 
+def owner_marker(definition_id: str) -> str:
+    """What a Langfuse version's commit message holds of the source prompt (definition) it is a version of: the
+    prompt belongs to that definition (``owners``), and another definition of the same path takes another name."""
+    return f"[tracebridge-prompt {definition_id}]"
+
+
+def owners(commit_message: str) -> set[str]:
+    """The definition ids ``owner_marker`` put in ``commit_message``."""
+    return set(re.findall(r"\[tracebridge-prompt ([^\]]+)\]", commit_message))
+
+
+def definition_key(version: DefinitionVersion) -> str:
+    """The source prompt a version belongs to (its definition id; a version with none stands for itself)."""
+    return version.definition_id or version.path or version.version_id
+
+
+def with_suffix(name: str, suffix: str) -> str:
+    """``name`` told apart from a prompt of the same name that is not ours, still at most 255 characters."""
+    tail = re.sub(r"[|<>/]", "-", suffix).strip() or "prompt"
+    return f"{name[: max(NAME_MAX - len(tail) - 1, 1)]}-{tail}"[:NAME_MAX]
+
+
 def prompt_name(version: DefinitionVersion, definition_name: str | None = None) -> str:
     """The prompt's name in Langfuse: its path (folders kept), made acceptable (no ``|``, no HTML brackets, no empty
     folder, not a reserved page name, at most 255 characters)."""
     raw = version.path or definition_name or version.definition_id or version.version_id
+    return prompt_name_of(raw) or version.version_id
+
+
+def prompt_name_of(raw: str) -> str:
+    """``raw`` (a path) as ``prompt_name`` makes it acceptable; empty when nothing of it is left."""
     name = re.sub(r"[|<>]", "-", raw)
     name = "/".join(part.strip() for part in name.split("/") if part.strip())
     if name in RESERVED_NAMES:
         name = f"{name}-prompt"
-    return name[:NAME_MAX] or version.version_id
+    return name[:NAME_MAX]
 
 
 def label(environment: str) -> str | None:
@@ -104,7 +136,10 @@ def config(version: DefinitionVersion) -> dict[str, Any]:
 
 def commit_message(version: DefinitionVersion) -> str:
     """What the version says of itself, then where it came from and the marker (kept whole within Langfuse's 500)."""
-    source = f"{version.provenance.system} {version.version_name or 'version'} {marker(version)}"
+    source = (
+        f"{version.provenance.system} {version.version_name or 'version'} "
+        f"{owner_marker(definition_key(version))} {marker(version)}"
+    )
     text = " ".join((version.version_description or "").split())
     room = COMMIT_MESSAGE_MAX - len(source) - 2
     if text and room > 0:
@@ -113,14 +148,15 @@ def commit_message(version: DefinitionVersion) -> str:
 
 
 def prompt_body(
-    version: DefinitionVersion, *, definition_name: str | None = None, tags: Sequence[str] = ()
+    version: DefinitionVersion, *, definition_name: str | None = None, tags: Sequence[str] = (), name: str | None = None
 ) -> dict[str, Any]:
-    """The POST body for ``version`` (see the module)."""
+    """The POST body for ``version`` (see the module); ``name``: the prompt's name when it is not ``prompt_name``'s
+    (a suffixed one: that name was another prompt's)."""
     if version.template is None:
         raise UnsendablePromptError("the prompt version has no template: a Langfuse prompt is its template")
     kind, prompt = _template(version.template)
     body: dict[str, Any] = {
-        "name": prompt_name(version, definition_name),
+        "name": name or prompt_name(version, definition_name),
         "type": kind,
         "prompt": prompt,
         "config": config(version),

@@ -1,6 +1,7 @@
 """What a destination has accepted, kept beside the output, so a record is sent once however often ``send`` runs.
 
-One file per target (``OUT/.sent/<target>.jsonl``): a line per accepted record, ``{"key": ..., "value": ...}``, the
+One file per target (``OUT/.sent/<target>.jsonl``; for ``--send-to`` with no output directory, the same name in a
+state directory: ``destinations.live``): a line per accepted record, ``{"key": ..., "value": ...}``, the
 key naming the record (``span:<span id>``, ``evaluation:<id>``, ``dataset_example:<id>``...) and the value what the
 target answered that later records need (the id Phoenix gave an experiment, the version number Langfuse gave a
 prompt), or ``true``. Lines are appended after the target accepted them and made durable before the next request, so
@@ -11,6 +12,7 @@ nothing. A line cut short by the kill is ignored: its batch is sent again, which
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -18,13 +20,45 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from tracebridge.delivery.rejects import Reject
+from tracebridge.json_codec import dumps_line
+
 LEDGER_DIR: Final = ".sent"
+SLUG_MAX: Final = 120
+
+
+def ledger_name(target: str) -> str:
+    """The file name of ``target``'s ledger (a description such as ``phoenix http://127.0.0.1:6006 project x``); a
+    name cut to length ends in a digest of the whole target, so two long targets sharing a beginning keep two."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", target).strip("_") or "target"
+    if len(slug) > SLUG_MAX:
+        slug = f"{slug[: SLUG_MAX - 13]}-{hashlib.sha256(target.encode()).hexdigest()[:12]}"
+    return f"{slug}.jsonl"
 
 
 def ledger_path(out_dir: Path, target: str) -> Path:
-    """The ledger of ``target`` (a description such as ``phoenix http://127.0.0.1:6006 project x``) for an output."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", target).strip("_")[:120] or "target"
-    return out_dir / LEDGER_DIR / f"{slug}.jsonl"
+    """The ledger of ``target`` for an output directory."""
+    return out_dir / LEDGER_DIR / ledger_name(target)
+
+
+def rejects_path(ledger: Path) -> Path:
+    """Where the records a target refused go, with their reasons: beside its ledger."""
+    return ledger.with_name(ledger.name.removesuffix(".jsonl") + ".rejects.jsonl")
+
+
+def append_rejects(path: Path, rejects: Iterable[Reject]) -> int:
+    """Append ``rejects`` to the file at ``path`` (made if there are any); how many."""
+    lines = [dumps_line(reject.to_dict()) for reject in rejects]
+    if lines:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("ab") as handle:
+            handle.write(b"".join(lines))
+    return len(lines)
+
+
+def span_entry(span_id: str) -> str:
+    """The ledger key of a span."""
+    return f"span:{span_id}"
 
 
 class Ledger:

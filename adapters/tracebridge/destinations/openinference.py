@@ -33,6 +33,27 @@ GALILEO_KINDS: Final = {"retriever": "RETRIEVER", "control": "GUARDRAIL", "workf
 
 _PARAMETERS: Final = "gen_ai.request."
 
+PROVIDERS: Final[dict[str, tuple[str | None, str | None]]] = {
+    "openai": ("openai", "openai"),
+    "anthropic": ("anthropic", "anthropic"),
+    "cohere": ("cohere", "cohere"),
+    "mistral_ai": ("mistralai", "mistralai"),
+    "deepseek": ("deepseek", None),
+    "groq": ("groq", None),
+    "perplexity": ("perplexity", None),
+    "x_ai": ("xai", None),
+    "azure.ai.openai": ("azure", "openai"),
+    "azure.ai.inference": ("azure", None),
+    "aws.bedrock": ("aws", None),
+    "gcp.vertex_ai": ("google", "vertexai"),
+    "gcp.gen_ai": ("google", None),
+    "gcp.gemini": ("google", None),
+}
+"""``gen_ai.provider.name`` -> (``llm.provider``, ``llm.system``): the values OpenInference defines for them, as
+Phoenix maps them itself (``phoenix/trace/gen_ai/conversion.py``, 20.26). Phoenix fills in what a span leaves out and
+keeps what it carries, so the raw name (``aws.bedrock``) would override its mapping; a name not here is left out and
+Phoenix derives what it does for it."""
+
 
 def span_kind(attributes: Mapping[str, Any]) -> str:
     operation = attributes.get("gen_ai.operation.name")
@@ -117,9 +138,9 @@ def openinference_attributes(span: Span) -> dict[str, Any]:
     found: dict[str, Any] = {"openinference.span.kind": kind, **_input_output(kind, attributes)}
     if kind in ("LLM", "EMBEDDING"):
         model = attributes.get("gen_ai.response.model") or attributes.get("gen_ai.request.model")
-        found["llm.model_name"] = model
-        found["llm.provider"] = attributes.get("gen_ai.provider.name")
-        found["llm.system"] = attributes.get("gen_ai.provider.name")
+        found["embedding.model_name" if kind == "EMBEDDING" else "llm.model_name"] = model
+        provider = attributes.get("gen_ai.provider.name")
+        found["llm.provider"], found["llm.system"] = PROVIDERS.get(provider, (None, None)) if provider else (None, None)
         prompt, completion = attributes.get("gen_ai.usage.input_tokens"), attributes.get("gen_ai.usage.output_tokens")
         found["llm.token_count.prompt"] = prompt
         found["llm.token_count.completion"] = completion
@@ -149,4 +170,6 @@ def openinference_attributes(span: Span) -> dict[str, Any]:
     tags = attributes.get("tracebridge.tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
         found["tag.tags"] = tags
-    return {key: value for key, value in found.items() if value is not None}
+    # What the span carries itself (a span first recorded with OpenInference) stays as it is: it is added here with
+    # its own value, so the span's output read from this set (an experiment run's) is the span's own too.
+    return {key: attributes.get(key, value) for key, value in found.items() if value is not None or key in attributes}

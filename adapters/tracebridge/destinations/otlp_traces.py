@@ -18,16 +18,17 @@ import attrs
 
 from tracebridge.delivery.rejects import Reject
 from tracebridge.destinations.base import SendReport, SpanGroup
-from tracebridge.destinations.ledger import Ledger
-from tracebridge.destinations.otlp_encoding import (
+from tracebridge.destinations.ledger import Ledger, span_entry
+from tracebridge.errors import ApiError
+from tracebridge.json_codec import dumps_text
+from tracebridge.otlp.encoding import (
     SpanEncodingError,
+    default_resource,
     encode,
     export_request,
     proto_span,
     source_attributes,
 )
-from tracebridge.errors import ApiError
-from tracebridge.json_codec import dumps_text
 from tracebridge.records import Span
 from tracebridge.serialization import to_json_dict
 from tracebridge.transport.http import HttpTransport
@@ -40,11 +41,7 @@ PROTOBUF_HEADERS = {"Content-Type": "application/x-protobuf", "Content-Encoding"
 
 
 def span_key(span: Span) -> str:
-    return f"span:{span.span_id}"
-
-
-def default_resource(span: Span) -> dict[str, Any]:
-    return {"service.name": "tracebridge", "tracebridge.source.system": span.provenance.system}
+    return span_entry(span.span_id)
 
 
 @attrs.define

@@ -35,7 +35,7 @@ from tracebridge.destinations.base import SendReport, SpanGroup
 from tracebridge.destinations.ledger import Ledger
 from tracebridge.destinations.openinference import openinference_attributes
 from tracebridge.destinations.otlp import split_url
-from tracebridge.destinations.otlp_traces import OtlpTraces, default_resource, span_key
+from tracebridge.destinations.otlp_traces import OtlpTraces, span_key
 from tracebridge.destinations.phoenix_annotations import Annotations, reject_evaluation
 from tracebridge.destinations.phoenix_datasets import Datasets
 from tracebridge.destinations.phoenix_experiments import Experiments
@@ -47,6 +47,7 @@ from tracebridge.destinations.registry import SendOptions
 from tracebridge.destinations.verify import Verification
 from tracebridge.errors import ApiError
 from tracebridge.json_codec import loads
+from tracebridge.otlp.encoding import default_resource
 from tracebridge.records import (
     DatasetExample,
     Definition,
@@ -97,15 +98,31 @@ def _project(name: str | None) -> str:
     return project
 
 
-def _output(attributes: Mapping[str, Any]) -> Any:
-    """A span's output as Phoenix shows it (``output.value``), JSON decoded when its mime type says JSON."""
-    value = attributes.get("output.value")
-    if isinstance(value, str) and attributes.get("output.mime_type") == "application/json":
+def _output(attributes: Mapping[str, Any], which: str = "output") -> Any:
+    """A span's output (or input) as Phoenix shows it (``output.value``), JSON decoded when its mime type says JSON."""
+    value = attributes.get(f"{which}.value")
+    if isinstance(value, str) and attributes.get(f"{which}.mime_type") == "application/json":
         try:
             return loads(value)
         except ValueError:
             return value
     return value
+
+
+def _example_input(span: Span, attributes: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A span's input as a dataset example's (``{inputs, messages, text}``): the example of a run whose example the
+    source did not export is made of it (``phoenix_experiments``)."""
+    found: dict[str, Any] = {}
+    variables = span.attributes.get("tracebridge.prompt.variables")
+    if isinstance(variables, dict) and variables:
+        found["inputs"] = variables
+    messages = span.attributes.get("gen_ai.input.messages")
+    if isinstance(messages, list) and messages:
+        found["messages"] = messages
+    value = _output(attributes, "input")
+    if not found and value is not None:
+        found["text" if isinstance(value, str) else "input"] = value
+    return found or None
 
 
 @attrs.frozen
@@ -147,7 +164,8 @@ class PhoenixDestination:
         self._patience = patience or Patience()
         self._session: _Session | None = None
         self._report: SendReport | None = None
-        self._outputs: dict[str, Any] = {}
+        self._outputs: dict[str, tuple[Any, Any]] = {}
+        """Span id -> its input (``_example_input``) and output, as the experiment runs want them."""
 
     @property
     def target(self) -> str:
@@ -179,7 +197,14 @@ class PhoenixDestination:
         seen = SpansSeen()
         datasets = Datasets(api)
         self._session = _Session(
-            transport, api, traces, seen, Annotations(api), datasets, Experiments(api, datasets, seen), Prompts(api)
+            transport,
+            api,
+            traces,
+            seen,
+            Annotations(api),
+            datasets,
+            Experiments(api, datasets, seen),
+            Prompts(api),
         )
 
     def _open(self) -> _Session:
@@ -191,7 +216,7 @@ class PhoenixDestination:
 
     def _dialect(self, span: Span) -> dict[str, Any]:
         found = openinference_attributes(span)
-        self._outputs[span.span_id] = _output(found)  # the experiment run of this span shows it
+        self._outputs[span.span_id] = (_example_input(span, found), _output(found))  # its experiment run's
         return found
 
     async def send_records(self, records: Sequence[Record], ledger: Ledger, report: SendReport) -> None:
@@ -224,6 +249,8 @@ class PhoenixDestination:
             else:
                 if isinstance(record, Definition) and record.type == "dataset":
                     session.datasets.remember(record)  # names its Phoenix dataset
+                elif isinstance(record, DefinitionVersion):
+                    session.datasets.remember_version(record)  # orders its examples' uploads
                 report.ignored[record.record_type] += 1
         await session.prompts.send(versions, ledger, report)
         await session.datasets.send(examples, ledger, report)
@@ -245,9 +272,10 @@ class PhoenixDestination:
         await self._spans_while_queue_full([SpanGroup(group.span) for group in groups], ledger, report)
         for group in groups:
             if group.span.span_id not in self._outputs:  # sent before: its output is still wanted by its run
-                self._outputs[group.span.span_id] = _output(openinference_attributes(group.span))
+                found = openinference_attributes(group.span)
+                self._outputs[group.span.span_id] = (_example_input(group.span, found), _output(found))
         session.seen.remember(
-            ((group.span, self._outputs.get(group.span.span_id)) for group in groups),
+            ((group.span, *self._outputs.get(group.span.span_id, (None, None))) for group in groups),
             (evaluation for group in groups for evaluation in group.evaluations if evaluation.experiment_id),
         )
         judgments: list[Evaluation] = []

@@ -3,8 +3,9 @@
 Uploads use ``action=append`` with ``example_ids``: Phoenix matches examples by that id and patches or creates them,
 never deletes, so an upload sent again (a resumed send, a second send to another project of the same Phoenix) changes
 nothing. Examples are grouped by dataset and version, one upload per group (a source version becomes a Phoenix
-version); examples the source gave no dataset (Humanloop v5 datapoints, Galileo rows) are grouped by where they came
-from (``humanloop-v5-datapoint``).
+version, so a dataset's versions go oldest first, by the creation time of their version records); examples the
+source gave no dataset (Humanloop v5 datapoints, Galileo rows) are grouped by where they came from
+(``humanloop-v5-datapoint``).
 
 Names: a dataset is named after its Definition record (type ``dataset``: its path) when the directory holds one, else
 after its id, made a Phoenix-safe identifier. Phoenix dataset names are unique, so the description carries a marker
@@ -12,10 +13,18 @@ with the source key: a dataset of that name without the marker is somebody else'
 rather than mixing examples into theirs. The Phoenix id of each dataset is kept in the ledger (``dataset:<key>``),
 and each example as ``dataset_example:<key>:<version>:<id>`` with its dataset and id as value, which is how the
 experiment runs find the dataset that holds their examples.
+
+An experiment item may name an example the directory does not hold (a Humanloop v5 evaluation log whose
+``datapoint`` came back null: the datapoint was deleted, or the API left it out). Its run is still worth keeping, and
+a Phoenix run needs an example, so ``add_made`` puts one in the experiment's dataset under the source's example id,
+made of the run's own input (``made_example``; metadata ``tracebridge.made_from`` says so, expected output empty),
+kept in the ledger as ``dataset_example:<key>:made-from-run:<id>``. The id is the source's, so a send is repeatable
+and a later upload of the real example under that id patches it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -28,13 +37,15 @@ from tracebridge.destinations.phoenix_names import identifier, with_suffix
 from tracebridge.destinations.phoenix_rest import PhoenixApi, quote
 from tracebridge.errors import ApiError
 from tracebridge.json_codec import dumps_text
-from tracebridge.records import DatasetExample, Definition
+from tracebridge.records import DatasetExample, Definition, DefinitionVersion, ExperimentItem
 from tracebridge.serialization import to_json_dict
 
 BATCH: Final = 500
 """Examples per upload."""
 REFUSALS: Final = frozenset({400, 409, 413, 422})
 EXAMPLE_PREFIX: Final = "dataset_example:"
+MADE: Final = "made-from-run"
+"""The version part of the ledger key of an example made from a run (see the module)."""
 
 
 def dataset_key(example: DatasetExample) -> str:
@@ -47,6 +58,31 @@ def dataset_key(example: DatasetExample) -> str:
 
 def example_key(example: DatasetExample) -> str:
     return f"{EXAMPLE_PREFIX}{dataset_key(example)}:{example.dataset_version_id or ''}:{example.example_id}"
+
+
+def made_example_key(key: str, example_id: str) -> str:
+    return f"{EXAMPLE_PREFIX}{key}:{MADE}:{example_id}"
+
+
+def made_example(
+    item: ExperimentItem, example_input: dict[str, Any] | None, *, because: str = "the source did not export it"
+) -> DatasetExample:
+    """The example of an experiment item's run when the directory holds none (see the module): its input is the
+    run's (its span's), under the source's example id."""
+    assert item.example_id is not None
+    made_from = {
+        "experiment_id": item.experiment_id,
+        "span_id": item.span_id,
+        "trace_id": item.trace_id,
+        "source_id": item.provenance.source_id,
+        "reason": f"made by tracebridge from this run's input: {because}",
+    }
+    return DatasetExample(
+        example_id=item.example_id,
+        input=example_input or {},
+        metadata={"tracebridge.made_from": {key: value for key, value in made_from.items() if value is not None}},
+        provenance=item.provenance,
+    )
 
 
 def marker(key: str) -> str:
@@ -92,8 +128,15 @@ class Datasets:
     """Dataset definitions by id: their names."""
     _node_ids: dict[str, dict[str, str]] = attrs.field(factory=dict)
 
+    _version_times: dict[str, int] = attrs.field(factory=dict)
+    """Source dataset version id -> when it was made (UTC ns): the order its examples go in."""
+
     def remember(self, definition: Definition) -> None:
         self.definitions[definition.definition_id] = definition
+
+    def remember_version(self, version: DefinitionVersion) -> None:
+        if version.created_at_unix_nano is not None:
+            self._version_times[version.version_id] = version.created_at_unix_nano
 
     async def send(self, examples: Sequence[DatasetExample], ledger: Ledger, report: SendReport) -> None:
         groups: dict[tuple[str, str], dict[str, DatasetExample]] = {}
@@ -104,13 +147,30 @@ class Datasets:
                 report.skipped["dataset_example"] += 1  # sent before, or the same example twice in the directory
                 continue
             group[key] = example
-        for (key, _version), group in groups.items():
+        # Each upload makes a Phoenix dataset version: a source dataset's versions go oldest first (those of unknown
+        # time after them, in the directory's order).
+        ordered = sorted(groups.items(), key=lambda pair: self._version_times.get(pair[0][1], math.inf))
+        for (key, _version), group in ordered:
             items = list(group.values())
             if not items:
                 continue
             dataset = await self.dataset(key, items[0], ledger)
             for start in range(0, len(items), BATCH):
                 await self._upload(key, dataset, items[start : start + BATCH], ledger, report)
+
+    async def add_made(self, key: str, made: Sequence[DatasetExample], ledger: Ledger, report: SendReport) -> None:
+        """Examples made from experiment runs (``made_example``) into source dataset ``key``'s Phoenix dataset,
+        once each (see the module); counted as ``dataset_example made from a run``."""
+        fresh: dict[str, DatasetExample] = {}
+        for example in made:
+            if made_example_key(key, example.example_id) not in ledger:
+                fresh.setdefault(example.example_id, example)
+        items = list(fresh.values())
+        if not items:
+            return
+        dataset = await self.dataset(key, items[0], ledger)
+        for start in range(0, len(items), BATCH):
+            dataset = await self._upload(key, dataset, items[start : start + BATCH], ledger, report, made=True)
 
     async def dataset(self, key: str, example: DatasetExample, ledger: Ledger) -> PhoenixDataset:
         """The Phoenix dataset of source dataset ``key``: from the ledger, else found or named (see the module)."""
@@ -138,7 +198,9 @@ class Datasets:
     def description(self, key: str, example: DatasetExample) -> str:
         definition = self.definitions.get(key)
         what = f"dataset {definition.path or definition.name}" if definition is not None else f"dataset {key}"
-        if not example.dataset_id:
+        if (example.metadata or {}).get("tracebridge.made_from"):
+            what = "examples made from experiment runs whose example the source did not export"
+        elif not example.dataset_id:
             what = f"{example.provenance.record_type} examples with no dataset"
         source = f"{example.provenance.system} {example.provenance.api_version}"
         return f"Imported by tracebridge from {source}: {what} {marker(key)}"
@@ -149,7 +211,14 @@ class Datasets:
         return matches[0] if matches else None
 
     async def _upload(
-        self, key: str, dataset: PhoenixDataset, batch: list[DatasetExample], ledger: Ledger, report: SendReport
+        self,
+        key: str,
+        dataset: PhoenixDataset,
+        batch: list[DatasetExample],
+        ledger: Ledger,
+        report: SendReport,
+        *,
+        made: bool = False,
     ) -> PhoenixDataset:
         body = {
             "action": "append",
@@ -169,18 +238,24 @@ class Datasets:
                 _reject(batch[0], f"Phoenix refused the example (HTTP {exc.status}: {exc.message})", report)
                 return dataset
             middle = len(batch) // 2
-            dataset = await self._upload(key, dataset, batch[:middle], ledger, report)
-            return await self._upload(key, dataset, batch[middle:], ledger, report)
-        made = PhoenixDataset(str(answer["data"]["dataset_id"]), dataset.name)
-        self._node_ids.pop(made.id, None)  # looked up again when a run needs it
-        report.sent["dataset_example"] += len(batch)
+            dataset = await self._upload(key, dataset, batch[:middle], ledger, report, made=made)
+            return await self._upload(key, dataset, batch[middle:], ledger, report, made=made)
+        stored = PhoenixDataset(str(answer["data"]["dataset_id"]), dataset.name)
+        self._node_ids.pop(stored.id, None)  # looked up again when a run needs it
+        report.sent["dataset_example made from a run" if made else "dataset_example"] += len(batch)
         ledger.record(
             {
-                f"dataset:{key}": _entry(made, batch[0]),
-                **{example_key(example): [key, example.example_id] for example in batch},
+                f"dataset:{key}": _entry(stored, batch[0]),
+                **{
+                    (made_example_key(key, example.example_id) if made else example_key(example)): [
+                        key,
+                        example.example_id,
+                    ]
+                    for example in batch
+                },
             }
         )
-        return made
+        return stored
 
     def datasets_holding(self, ledger: Ledger, example_ids: Iterable[str]) -> dict[str, set[str]]:
         """For each of ``example_ids``, the source dataset keys whose examples Phoenix took with that id."""
@@ -191,6 +266,11 @@ class Datasets:
             if isinstance(value, list) and len(value) == 2 and value[1] in wanted:
                 found.setdefault(value[1], set()).add(value[0])
         return found
+
+    @staticmethod
+    def holds_made(ledger: Ledger, key: str, example_id: str) -> bool:
+        """Whether Phoenix took the example made from a run for ``example_id`` into source dataset ``key``."""
+        return made_example_key(key, example_id) in ledger
 
     async def node_ids(self, dataset_id: str) -> dict[str, str]:
         """Example id -> node id (the GlobalID experiment runs must name; the example's own id is a 500)."""

@@ -11,12 +11,23 @@ Exactly once, where Phoenix itself is not idempotent:
   source id in their metadata (a send killed between Phoenix's answer and the ledger line finds it there);
 - a run upserts on (experiment, example, repetition) but a successful run posted again is a 409, read here as "already
   there" (its id is then looked up); ``experiment_run:<experiment>:<example>:<repetition>`` keeps the run id;
-- run evaluations upsert on (run, name); ``experiment_evaluation:<evaluation id>`` keeps the run they went to.
+- run evaluations upsert on (run, name): two judgments of one name on one run take the evaluation id into their
+  names (``evaluation_names``), else the second would replace the first; ``experiment_evaluation:<evaluation id>``
+  keeps the run they went to.
+
+Where a lost answer could make something twice (creating an experiment), the POST is made once and, after a failure a
+retry could fix, the experiment is looked for before it is posted again (``PhoenixApi.create``).
 
 A run names its example by Phoenix node id (the example's own id there is a 500), looked up once per dataset. Its
 output is the output of its span when the directory holds the span (``SpansSeen``), else null; items without an
 example, or of an example the experiment never ran, have no place (Phoenix shows the latter as missing runs by
-itself); an item whose example is not in the experiment's dataset is rejected, saying so.
+itself). An item whose example the directory does not hold at all (a Humanloop evaluation log whose datapoint came
+back null) gets one made of its run's input in the experiment's dataset (``Datasets.add_made``), before the
+experiment is made, so the example is in the dataset version the experiment runs on (items of a later batch, after
+the experiment is made, add theirs to a later version: Phoenix records their runs, but its compare view and
+``/json`` show only the examples of the experiment's version); an experiment none of whose examples is there goes on
+the dataset of another experiment of its evaluation, else on its own dataset id, else on
+``<system>-<api>-experiment_item``. An item whose example only another dataset holds is rejected, saying so.
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ from tracebridge.delivery.rejects import Reject
 from tracebridge.destinations.base import SendReport
 from tracebridge.destinations.ledger import Ledger
 from tracebridge.destinations.phoenix_annotations import reject_evaluation
-from tracebridge.destinations.phoenix_datasets import Datasets
+from tracebridge.destinations.phoenix_datasets import Datasets, made_example
 from tracebridge.destinations.phoenix_judgments import experiment_evaluation
 from tracebridge.destinations.phoenix_rest import PhoenixApi, quote
 from tracebridge.destinations.phoenix_spans_seen import SeenSpan, SpansSeen
@@ -114,13 +125,15 @@ class Experiments:
     pending: dict[str, Experiment] = attrs.field(factory=dict)
     """Experiment records not made in Phoenix yet (their dataset is known once their items come)."""
     _made: dict[str, PhoenixExperiment] = attrs.field(factory=dict)
+    _made_ids: set[str] = attrs.field(factory=set)
+    """Example ids no dataset held when a run needed them (made from runs in this send)."""
 
     async def remember(self, experiments: Sequence[Experiment], ledger: Ledger, report: SendReport) -> None:
         for record in experiments:
+            # Made when its items come, even when its dataset is known now: the items say how many repetitions
+            # it has (a Phoenix experiment's are fixed when it is made).
             if f"experiment:{record.experiment_id}" in ledger:
                 report.skipped["experiment"] += 1
-            elif record.dataset_id and isinstance(ledger.get(f"dataset:{record.dataset_id}"), dict):
-                await self._make(record.experiment_id, record, record.dataset_id, 1, ledger, report)
             else:
                 self.pending[record.experiment_id] = record
 
@@ -132,7 +145,7 @@ class Experiments:
         spans, judgments = self.seen.spans(span_ids), self.seen.judgments(span_ids)
         holding = self.datasets.datasets_holding(ledger, (item.example_id for item in items if item.example_id))
         for experiment_id, its in by_experiment.items():
-            experiment = await self._experiment(experiment_id, its, holding, ledger, report)
+            experiment = await self._experiment(experiment_id, its, holding, spans, ledger, report)
             if experiment is None:
                 for item in its:
                     if has_no_run(item):
@@ -140,17 +153,50 @@ class Experiments:
                     else:
                         _reject(item, "none of its experiment's examples is in a Phoenix dataset", report)
                 continue
-            await self._runs(experiment, its, spans, judgments, ledger, report)
+            await self._runs(experiment, its, holding, spans, judgments, ledger, report)
+
+    async def _add_absent(
+        self,
+        key: str,
+        items: list[ExperimentItem],
+        holding: dict[str, set[str]],
+        spans: dict[str, SeenSpan],
+        ledger: Ledger,
+        report: SendReport,
+    ) -> None:
+        """The examples of ``items`` that dataset ``key`` lacks and the directory does not hold (no Phoenix dataset
+        holds them, or only as examples made from runs), made of their runs' input, into dataset ``key``."""
+        absent = []
+        for item in items:
+            example_id = item.example_id or ""
+            held = holding.get(example_id, set())
+            if has_no_run(item) or key in held or (held and example_id not in self._made_ids):
+                continue
+            absent.append(item)
+            self._made_ids.add(example_id)
+        if not absent:
+            return
+        made = []
+        for item in absent:
+            span = spans.get(item.span_id or "")
+            made.append(made_example(item, span.input if span else None))
+        await self.datasets.add_made(key, made, ledger, report)
+        for item in absent:
+            if self.datasets.holds_made(ledger, key, item.example_id or ""):
+                holding.setdefault(item.example_id or "", set()).add(key)
 
     async def _runs(
         self,
         experiment: PhoenixExperiment,
         items: list[ExperimentItem],
+        holding: dict[str, set[str]],
         spans: dict[str, SeenSpan],
         judgments: dict[str, list[Evaluation]],
         ledger: Ledger,
         report: SendReport,
     ) -> None:
+        # An experiment made by an earlier send: examples it lacks go into the latest version of its dataset.
+        await self._add_absent(experiment.dataset_key, items, holding, spans, ledger, report)
         node_ids = await self.datasets.node_ids(experiment.dataset_id)
         limit = asyncio.Semaphore(CONCURRENCY)
 
@@ -163,7 +209,7 @@ class Experiments:
                 group.create_task(one(item))
 
     def settle(self, report: SendReport) -> None:
-        """Experiments no item asked for and whose dataset was never known: Phoenix has no place for them."""
+        """Experiments no item with a run asked for: a Phoenix experiment is its runs (and their repetitions)."""
         report.ignored["experiment"] += len(self.pending)
         self.pending.clear()
 
@@ -172,6 +218,7 @@ class Experiments:
         experiment_id: str,
         items: list[ExperimentItem],
         holding: dict[str, set[str]],
+        spans: dict[str, SeenSpan],
         ledger: Ledger,
         report: SendReport,
     ) -> PhoenixExperiment | None:
@@ -185,7 +232,12 @@ class Experiments:
             return made
         key = self._dataset_for(record, items, holding, ledger)
         if key is None:
-            return None
+            if all(has_no_run(item) for item in items):
+                return None
+            key = self._made_dataset_key(record, items)
+        await self._add_absent(key, items, holding, spans, ledger, report)
+        if not isinstance(ledger.get(f"dataset:{key}"), dict):
+            return None  # no example of it anywhere, and none could be made
         repetitions = max((item.repetition for item in items), default=1)
         return await self._make(experiment_id, record, key, repetitions, ledger, report)
 
@@ -208,6 +260,19 @@ class Experiments:
 
         return max(votes, key=rank)
 
+    def _made_dataset_key(self, record: Experiment | None, items: list[ExperimentItem]) -> str:
+        """The source dataset an experiment none of whose examples is anywhere goes on (its examples made from its
+        runs): its own dataset id when it has one, else that of another experiment of its evaluation (so they can be
+        compared), else one per source API."""
+        if record is not None and record.dataset_id:
+            return record.dataset_id
+        if record is not None and record.evaluation_id:
+            for made in self._made.values():
+                if made.evaluation_id == record.evaluation_id:
+                    return made.dataset_key
+        provenance = items[0].provenance
+        return f"{provenance.system}-{provenance.api_version}-experiment_item"
+
     async def _make(
         self,
         experiment_id: str,
@@ -228,8 +293,9 @@ class Experiments:
                 "metadata": _metadata(record, experiment_id),
                 "repetitions": max(repetitions, 1),
             }
-            answer = await self.api.post(f"/v1/datasets/{quote(dataset_id)}/experiments", body)
-            phoenix_id = str(answer["data"]["id"])
+            phoenix_id = await self.api.create(
+                f"/v1/datasets/{quote(dataset_id)}/experiments", body, lambda: self._find(dataset_id, experiment_id)
+            )
         made = PhoenixExperiment(phoenix_id, key, dataset_id, evaluation_id)
         ledger.record({f"experiment:{experiment_id}": attrs.asdict(made)})
         self._made[experiment_id] = made
@@ -273,9 +339,9 @@ class Experiments:
             experiment.evaluation_id,
             item.attributes.get("tracebridge.experiment.evaluation_id"),
         }
-        for evaluation in judgments.get(item.span_id or "", ()):
-            if evaluation.experiment_id in names:
-                await self._evaluate(evaluation, str(run_id), item, span, ledger, report)
+        judged = [e for e in judgments.get(item.span_id or "", ()) if e.experiment_id in names]
+        for evaluation, name in zip(judged, evaluation_names(judged), strict=True):
+            await self._evaluate(evaluation, name, str(run_id), item, span, ledger, report)
 
     async def _post_run(
         self,
@@ -329,6 +395,7 @@ class Experiments:
     async def _evaluate(
         self,
         evaluation: Evaluation,
+        name: str,
         run_id: str,
         item: ExperimentItem,
         span: SeenSpan | None,
@@ -345,7 +412,8 @@ class Experiments:
             return
         try:
             await self.api.post(
-                "/v1/experiment_evaluations", experiment_evaluation(evaluation, run_id, iso(end), iso(end))
+                "/v1/experiment_evaluations",
+                {**experiment_evaluation(evaluation, run_id, iso(end), iso(end)), "name": name},
             )
         except ApiError as exc:
             if exc.status not in REFUSALS:
@@ -356,6 +424,17 @@ class Experiments:
             return
         ledger.record({key: run_id})
         report.sent["experiment_evaluation"] += 1
+
+
+def evaluation_names(judged: Sequence[Evaluation]) -> list[str]:
+    """The name each judgment of one run goes under: its own, or, where two of them share it, its own with the
+    evaluation id (``accuracy [<evaluation id>]``). Phoenix keeps one evaluation per (run, name) and replaces the
+    first with the second; the judgments of a run are the same on every send, so the names are too."""
+    counts = Counter(evaluation.name for evaluation in judged)
+    return [
+        evaluation.name if counts[evaluation.name] == 1 else f"{evaluation.name} [{evaluation.evaluation_id}]"
+        for evaluation in judged
+    ]
 
 
 def _reject(item: ExperimentItem, reason: str, report: SendReport) -> None:

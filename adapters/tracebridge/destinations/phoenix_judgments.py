@@ -22,6 +22,8 @@ EXPLANATION: Final = "gen_ai.evaluation.explanation"
 KIND: Final = "tracebridge.evaluation.annotator_kind"
 _IN_RESULT: Final = frozenset({LABEL, SCORE, EXPLANATION, KIND, "gen_ai.evaluation.name"})
 ANNOTATOR_KINDS: Final = frozenset({"LLM", "CODE", "HUMAN"})
+RESERVED_NAMES: Final = frozenset({"note"})
+"""Annotation names Phoenix refuses (its span, trace and session notes)."""
 HUMAN_RECORD_TYPES: Final = frozenset({"feedback", "feedback_rating", "annotation"})
 """Source record types that are people's judgments (Humanloop feedback, Galileo ratings and annotations)."""
 EVALUATOR_KINDS: Final = {"human": "HUMAN", "llm": "LLM", "python": "CODE", "external": "CODE"}
@@ -104,11 +106,17 @@ def annotation_target(evaluation: Evaluation) -> tuple[AnnotationTarget, str] | 
     return None
 
 
+def annotation_name(name: str) -> str:
+    """``name`` as an annotation's: Phoenix keeps ``note`` for its own notes (an annotation of that name is a 400), so
+    a judgment named so is ``note (judgment)``."""
+    return f"{name} (judgment)" if name in RESERVED_NAMES else name
+
+
 def annotation(evaluation: Evaluation, target: AnnotationTarget, target_id: str) -> dict[str, Any]:
     """The body of one span, trace or session annotation."""
     return {
         f"{target}_id": target_id,
-        "name": evaluation.name,
+        "name": annotation_name(evaluation.name),
         "annotator_kind": annotator_kind(evaluation),
         "result": result(evaluation),
         "metadata": metadata(evaluation),

@@ -33,11 +33,13 @@ PROVIDERS: Final = {
     "azure": "AZURE_OPENAI",
     "azure_openai": "AZURE_OPENAI",
     "azure.ai.openai": "AZURE_OPENAI",
+    "azure.ai.inference": "AZURE_OPENAI",
     "anthropic": "ANTHROPIC",
     "google": "GOOGLE",
     "gemini": "GOOGLE",
     "gcp.gemini": "GOOGLE",
     "gcp.vertex_ai": "GOOGLE",
+    "gcp.gen_ai": "GOOGLE",
     "vertex_ai": "GOOGLE",
     "deepseek": "DEEPSEEK",
     "xai": "XAI",
@@ -54,8 +56,11 @@ PROVIDERS: Final = {
     "together": "TOGETHER",
     "zai": "ZAI",
     "meta": "META",
+    "minimax": "MINIMAX",
 }
-"""``gen_ai.provider.name`` (and Humanloop's names) -> Phoenix ``model_provider``."""
+"""``gen_ai.provider.name`` (and Humanloop's names) -> Phoenix ``model_provider``. Phoenix 20.26 has no provider for
+Cohere or Mistral AI (``cohere``, ``mistral_ai``): those, like any name not here, go as OpenAI-compatible, the source's
+provider kept in the version's metadata (``tracebridge.provider``)."""
 
 _NUMBER, _INTEGER, _STRINGS = "number", "integer", "strings"
 _OPENAI_LIKE: Final = {

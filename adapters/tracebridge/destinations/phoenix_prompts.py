@@ -3,7 +3,9 @@
 ``POST /v1/prompts`` is not idempotent: posted twice, the same body makes two versions, and Phoenix versions have no
 number to tell them apart. So every version is looked for before it is made: in the ledger
 (``definition_version:<id>`` -> the prompt and Phoenix version id), then among the prompt's versions in Phoenix by the
-source version id their metadata carries (a send killed between Phoenix's answer and the ledger line).
+source version id their metadata carries (a send killed between Phoenix's answer and the ledger line). A POST that
+fails in a way a retry could fix is not retried blindly either: Phoenix may have made the version before the answer
+was lost, so it is looked for again first (``PhoenixApi.create``).
 
 Names: a prompt is named after its definition's path as a Phoenix identifier (``support/weather-assistant`` ->
 ``support-weather-assistant``). Phoenix prompt names are unique and two source prompts can share a path (Humanloop
@@ -96,14 +98,18 @@ class Prompts:
                 "tracebridge.source.system": version.provenance.system,
             },
         }
+
+        async def find() -> str | None:  # made before a lost answer? (a retry would make a second version)
+            self._versions.pop(name, None)
+            return (await self._existing(name)).get(version.version_id)
+
         try:
-            answer = await self.api.post("/v1/prompts", {"prompt": prompt, "version": body})
+            made = await self.api.create("/v1/prompts", {"prompt": prompt, "version": body}, find)
         except ApiError as exc:
             if exc.status not in REFUSALS:
                 raise
             _reject(version, f"Phoenix refused the prompt version (HTTP {exc.status}: {exc.message})", report)
             return None
-        made = str(answer["data"]["id"])
         self._versions.setdefault(name, {})[version.version_id] = made
         return made
 

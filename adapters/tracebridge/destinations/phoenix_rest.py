@@ -8,18 +8,21 @@ as ``ApiError`` with the status (a 409 on an experiment run already stored is th
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import urllib.parse
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, Final
+
+import attrs
 
 from tracebridge.errors import ApiError
 from tracebridge.json_codec import dumps
 from tracebridge.transport.http import HttpTransport
 
-PROJECT_COUNT_QUERY: Final = (
-    "query($name: String!) { projects(filter: {col: name, value: $name}) { edges { node { recordCount } } } }"
-)
-"""The number of spans stored in one project: one cheap call, what read-back polling asks."""
+PROJECT_COUNT_QUERY: Final = "query($id: ID!) { node(id: $id) { ... on Project { name recordCount } } }"
+"""The number of spans stored in one project, by its id (GraphQL's ``projects(filter:)`` matches names as a
+case-insensitive substring: ``tb-x`` finds ``old-tb-x`` too, so the project is found by its exact name over REST)."""
 
 JSON: Final = {"Content-Type": "application/json"}
 Params = Mapping[str, str | int | bool | list[str]]
@@ -41,6 +44,9 @@ class PhoenixApi:
 
     def __init__(self, transport: HttpTransport) -> None:
         self.transport = transport
+        self._once = copy.copy(transport)
+        """The same connections, one attempt a request: for the POSTs that make something (``create``)."""
+        self._once.retry = attrs.evolve(transport.retry, max_attempts=1)
         self.requests = 0
         """Requests that succeeded, and the bytes of their bodies: the send report's counts (``take_counts``)."""
         self.bytes_sent = 0
@@ -63,6 +69,32 @@ class PhoenixApi:
         self._count(content)
         return answer
 
+    async def create(self, path: str, body: Any, find: Callable[[], Awaitable[str | None]]) -> str:
+        """POST ``body`` that makes something (a prompt version, an experiment: posted twice, made twice) and return
+        the id of what it made. A failure a retry could fix (a timeout, a reset, a 5xx) may come after Phoenix made
+        it, so it is not retried blindly: after the wait ``find`` looks for it, and only when it is not there is it
+        posted again."""
+        retry = self.transport.retry
+        content = dumps(body)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                answer = await self._once.send_json(
+                    f"POST {path}", {"method": "POST", "url": path, "content": content, "headers": JSON}
+                )
+            except ApiError as exc:
+                retryable = exc.status is None or retry.is_retryable_status(exc.status)
+                if not retryable or attempt >= retry.max_attempts:
+                    raise
+                await asyncio.sleep(retry.delay(attempt, None))
+                found = await find()
+                if found is not None:
+                    return found
+                continue
+            self._count(content)
+            return str(answer["data"]["id"])
+
     async def post_no_content(self, path: str, body: Any) -> None:
         """A POST answered by 204 (a prompt tag): no JSON to decode."""
         content = dumps(body)
@@ -81,12 +113,26 @@ class PhoenixApi:
             )
         return answer.get("data")
 
+    async def project_id(self, project: str) -> str | None:
+        """The GraphQL id of the project named exactly ``project`` (None when it does not exist yet: Phoenix makes it
+        with its first span)."""
+        try:
+            answer = await self.get(f"/v1/projects/{quote(project)}")
+        except ApiError as exc:
+            if exc.status in {404, 422}:
+                return None
+            raise
+        found = (answer or {}).get("data") or {}
+        # Phoenix reads an identifier that decodes as a project id as that id: only the exact name counts.
+        return str(found["id"]) if found.get("name") == project and found.get("id") else None
+
     async def span_count(self, project: str) -> int:
-        """Spans stored in ``project`` (0 when it does not exist yet: Phoenix makes it with its first span)."""
-        data = await self.graphql(PROJECT_COUNT_QUERY, {"name": project})
-        edges = ((data or {}).get("projects") or {}).get("edges") or []
-        names = [edge["node"]["recordCount"] for edge in edges if isinstance(edge, dict)]
-        return int(names[0]) if names else 0
+        """Spans stored in ``project`` (0 when it does not exist yet)."""
+        project_id = await self.project_id(project)
+        if project_id is None:
+            return 0
+        data = await self.graphql(PROJECT_COUNT_QUERY, {"id": project_id})
+        return int(((data or {}).get("node") or {}).get("recordCount") or 0)
 
     async def pages(self, path: str, params: Params | None = None, *, limit: int = 1000) -> AsyncIterator[Any]:
         """Every item of a cursor-paged listing (``{data: [...], next_cursor}``)."""

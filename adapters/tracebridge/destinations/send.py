@@ -20,17 +20,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final, TypeVar
 
-from tracebridge.destinations.base import Destination, Prepares, SendReport, SpanGroup
-from tracebridge.destinations.ledger import Ledger, ledger_path
-from tracebridge.json_codec import dumps_line
+from tracebridge.destinations.base import AFTER_SPANS, BEFORE_SPANS, Destination, Prepares, SendReport, SpanGroup
+from tracebridge.destinations.ledger import Ledger, append_rejects, ledger_path, rejects_path
 from tracebridge.query.records import read_records
 from tracebridge.records import Evaluation, Record, Span
 
 BATCH: Final = 1_000
 """Records handed to the destination at once; it cuts its own requests to size."""
 
-BEFORE_SPANS: Final = ("definition", "definition_version", "dataset_example", "experiment", "session")
-AFTER_SPANS: Final = ("experiment_item",)
 
 Progress = Callable[[SendReport], None]
 T = TypeVar("T")
@@ -40,10 +37,6 @@ def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
-
-
-def rejects_path(ledger: Path) -> Path:
-    return ledger.with_name(ledger.name.removesuffix(".jsonl") + ".rejects.jsonl")
 
 
 async def send_directory(
@@ -89,7 +82,7 @@ async def send_directory(
             _progress(progress, report)
     finally:
         await destination.close()
-        _write_rejects(rejects_path(path), report)
+        append_rejects(rejects_path(path), report.rejects)
     return report
 
 
@@ -101,15 +94,6 @@ def _group(span: Record, judging: dict[str, list[Evaluation]]) -> SpanGroup:
 def _progress(progress: Progress | None, report: SendReport) -> None:
     if progress is not None:
         progress(report)
-
-
-def _write_rejects(path: Path, report: SendReport) -> None:
-    if not report.rejects:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("ab") as handle:
-        for reject in report.rejects:
-            handle.write(dumps_line(reject.to_dict()))
 
 
 def send(

@@ -25,16 +25,20 @@ SAMPLE: int = 5
 
 @attrs.frozen
 class Check:
-    """One kind of record: how many were sent, how many the target holds, and which are missing."""
+    """One kind of record: how many were sent, how many the target holds, which are missing, and which the target
+    holds more than once (a record sent once must be there once)."""
 
     what: str
     sent: int
     present: int
     missing: Sequence[str] = ()
+    duplicated: Sequence[str] = ()
+    hint: str | None = None
+    """Why records of this kind may be missing (printed under the line when something is)."""
 
     @property
     def ok(self) -> bool:
-        return not self.missing
+        return not self.missing and not self.duplicated
 
     def describe(self) -> str:
         line = f"  {self.what:<28} {self.sent:>9,} sent {self.present:>9,} there"
@@ -42,6 +46,12 @@ class Check:
             sample = ", ".join(sorted(self.missing)[:SAMPLE])
             more = f" and {len(self.missing) - SAMPLE:,} more" if len(self.missing) > SAMPLE else ""
             line += f"  MISSING {len(self.missing):,}: {sample}{more}"
+        if self.duplicated:
+            sample = ", ".join(sorted(self.duplicated)[:SAMPLE])
+            more = f" and {len(self.duplicated) - SAMPLE:,} more" if len(self.duplicated) > SAMPLE else ""
+            line += f"  MORE THAN ONCE {len(self.duplicated):,}: {sample}{more}"
+        if self.hint and not self.ok:
+            line += f"\n    hint: {self.hint}"
         return line
 
 
@@ -55,7 +65,7 @@ class Verification:
         return all(check.ok for check in self.checks)
 
     def describe(self) -> str:
-        verdict = "everything sent is there" if self.ok else "some records are missing"
+        verdict = "everything sent is there" if self.ok else "some records are missing or there more than once"
         return "\n".join([f"verify {self.target}: {verdict}", *(check.describe() for check in self.checks)])
 
 

@@ -21,7 +21,7 @@ from tracebridge.sinks.jsonl import JsonlSink, JsonlStreamSink
 from tracebridge.sinks.layout import STDOUT
 from tracebridge.sinks.multi import MultiSink
 
-FORMATS: Final[tuple[str, ...]] = ("jsonl", "parquet", "duckdb", "csv")
+FORMATS: Final[tuple[str, ...]] = ("jsonl", "parquet", "duckdb", "csv", "otlp-json")
 """Every ``--format`` value, the default first."""
 
 DEFAULT_OUT: Final = Path("tracebridge-out")
@@ -55,6 +55,8 @@ def _check_extras(formats: Sequence[str]) -> None:
         require("pyarrow.parquet", extra="parquet", purpose="--format parquet")
     if "duckdb" in formats:
         require("duckdb", extra="duckdb", purpose="--format duckdb")
+    if "otlp-json" in formats:
+        require("opentelemetry.proto", extra="send", purpose="--format otlp-json")
 
 
 def _sink(fmt: str, out_dir: Path, *, resume: bool, jsonl: JsonlSink | None) -> Sink:
@@ -62,6 +64,10 @@ def _sink(fmt: str, out_dir: Path, *, resume: bool, jsonl: JsonlSink | None) -> 
         return jsonl if jsonl is not None else JsonlSink(out_dir, resume=resume)
     if fmt == "csv":
         return CsvSink(out_dir, resume=resume)
+    if fmt == "otlp-json":
+        from tracebridge.sinks.otlp_json import OtlpJsonSink  # noqa: PLC0415 - protobuf only when asked for
+
+        return OtlpJsonSink(out_dir, resume=resume)
     if fmt == "parquet":
         from tracebridge.sinks.parquet import ParquetSink  # noqa: PLC0415 - pyarrow only when asked for
 

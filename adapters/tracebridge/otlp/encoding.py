@@ -8,7 +8,7 @@ What goes on the wire for a ``Span`` record:
 
 - trace, span and parent ids as their bytes; kind and status from the record; start and end times (a record missing
   one takes the other: OTLP needs both, and a zero would read as 1970);
-- its ``attributes`` as OTLP attributes (a target's dialect may add its own names, ``destinations.dialects``);
+- its ``attributes`` as OTLP attributes (a target's dialect may add its own: ``destinations.openinference``...);
   strings, booleans, numbers and lists of scalars as themselves, anything structured (message lists, objects) as JSON
   text, which is how the GenAI conventions allow structured values to be recorded and what every backend reads;
 - where it came from (``tracebridge.source.*``: vendor, record type, source ids) and, when the record has fields
@@ -19,10 +19,12 @@ What goes on the wire for a ``Span`` record:
 
 from __future__ import annotations
 
+import base64
 import gzip
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
+from google.protobuf import json_format  # type: ignore[import-untyped]  # no stubs in the send extra
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
     ExportTraceServiceRequest,
 )
@@ -41,7 +43,7 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span as ProtoSpan
 from opentelemetry.proto.trace.v1.trace_pb2 import Status as ProtoStatus
 
 from tracebridge._version import __version__
-from tracebridge.json_codec import dumps_text
+from tracebridge.json_codec import dumps_line, dumps_text
 from tracebridge.records import Evaluation, Span
 
 SCOPE_NAME: Final = "tracebridge"
@@ -101,6 +103,11 @@ def source_attributes(span: Span) -> dict[str, Any]:
     if span.extra:
         found["tracebridge.extra"] = dumps_text(span.extra)
     return found
+
+
+def default_resource(span: Span) -> dict[str, Any]:
+    """The resource of a span's ``ResourceSpans`` when the target asks for no other: the system it came from."""
+    return {"service.name": "tracebridge", "tracebridge.source.system": span.provenance.system}
 
 
 def evaluation_attributes(evaluation: Evaluation) -> dict[str, Any]:
@@ -167,3 +174,32 @@ def export_request(
 def encode(request: ExportTraceServiceRequest) -> bytes:
     """The request as sent: protobuf, gzipped (level 6: most of the size for a fraction of level 9's time)."""
     return gzip.compress(request.SerializeToString(), compresslevel=6)
+
+
+_ID_FIELDS: Final = ("traceId", "spanId", "parentSpanId")
+
+
+def span_document(message: ProtoSpan) -> dict[str, Any]:
+    """One span as OTLP JSON (the OTLP/JSON spec's protobuf JSON): camelCase names, enums as integers, 64-bit
+    integers as decimal strings, and trace and span ids as hex, not protobuf JSON's base64."""
+    document: dict[str, Any] = json_format.MessageToDict(message, use_integers_for_enums=True)
+    for field in _ID_FIELDS:
+        if field in document:
+            document[field] = base64.b64decode(document[field]).hex()
+    return document
+
+
+def request_line(spans_by_resource: Iterable[tuple[Mapping[str, Any], Sequence[dict[str, Any]]]]) -> bytes:
+    """One ``ExportTraceServiceRequest`` as a line of OTLP JSON, from spans already made ``span_document``s: what the
+    OpenTelemetry Collector's file exporter writes and its ``otlpjsonfilereceiver`` reads."""
+    scope = json_format.MessageToDict(InstrumentationScope(name=SCOPE_NAME, version=__version__))
+    document = {
+        "resourceSpans": [
+            {
+                "resource": json_format.MessageToDict(Resource(attributes=key_values(resource))),
+                "scopeSpans": [{"scope": scope, "spans": list(spans)}],
+            }
+            for resource, spans in spans_by_resource
+        ]
+    }
+    return dumps_line(document)
