@@ -9,6 +9,7 @@ are installed, pinned, into venvs of their own under ``.bench-venvs/`` on first 
     .venv/bin/python scripts/bench.py --quick              # seconds: small data, no extra venvs (what CI runs)
     .venv/bin/python scripts/bench.py --scenario v4 --scenario v4-faults --contender tracebridge --contender httpx
     .venv/bin/python scripts/bench.py --galileo-records 100000 --markdown results.md
+    .venv/bin/python scripts/bench.py --scenario sinks     # peak RSS of every output format, 10,000 / 1,000,000
 """
 
 from __future__ import annotations
@@ -19,20 +20,28 @@ import os
 import platform
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import table
+from scripts.benchmarks import sink_memory, table
 from scripts.benchmarks.contenders import CONTENDERS, NO_EXTRA_VENV
 from scripts.benchmarks.harness import REPO
 from scripts.benchmarks.run import Runner, work_dir
-from scripts.benchmarks.scenarios import Scale, all_scenarios
+from scripts.benchmarks.scenarios import Scale, Scenario, all_scenarios
 
 QUICK = Scale(
-    humanloop_records=300, galileo_records=200, normalize_records=2000, latency_ms=5.0, page_size=50, concurrency=8
+    humanloop_records=300,
+    galileo_records=200,
+    normalize_records=2000,
+    sink_small_records=200,
+    sink_records=1000,
+    latency_ms=5.0,
+    page_size=50,
+    concurrency=8,
 )
 
 
@@ -64,6 +73,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--humanloop-records", type=int, help="logs per Humanloop listing (default 20000)")
     parser.add_argument("--galileo-records", type=int, help="traces in the Galileo export (default 10000)")
     parser.add_argument("--normalize-records", type=int, help="records in the file to normalize (default 1000000)")
+    parser.add_argument(
+        "--sink-records", type=int, help="records of the larger import in the sinks scenario (default 1000000)"
+    )
+    parser.add_argument(
+        "--sink-small-records", type=int, help="records of the smaller import in the sinks scenario (default 10000)"
+    )
     parser.add_argument("--latency-ms", type=float, help="added to every sandbox answer (default 50)")
     parser.add_argument("--fault-rate", type=float, help="share of failing requests in fault scenarios (default 0.05)")
     parser.add_argument(
@@ -85,6 +100,8 @@ def scale_of(args: argparse.Namespace) -> Scale:
         "humanloop_records": args.humanloop_records,
         "galileo_records": args.galileo_records,
         "normalize_records": args.normalize_records,
+        "sink_records": args.sink_records,
+        "sink_small_records": args.sink_small_records,
         "latency_ms": args.latency_ms,
         "fault_rate": args.fault_rate,
     }
@@ -102,6 +119,22 @@ def compile_sources() -> None:
 
     for root in ("adapters", "generated"):
         compileall.compile_dir(str(REPO / root), quiet=1)
+
+
+def run_sinks(scenario: Scenario, runner: Runner, sections: list[str], say: Callable[[str], None]) -> int:
+    """Peak RSS of every output format at two sizes, printed as one table; 1 if an import failed, else 0."""
+    say(scenario.title)
+    rows = sink_memory.run(
+        runner.scale.sink_small_records,
+        runner.scale.sink_records,
+        input_for=runner.normalize_input,
+        work=runner.work,
+        say=say,
+    )
+    print()
+    print(sink_memory.text(scenario.title, rows))
+    sections.append(sink_memory.markdown(scenario.title, rows))
+    return 1 if any(row.failed for row in rows) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     sections: list[str] = []
     incomplete = 0
     for scenario in scenarios:
+        if scenario.kind == "sinks":
+            if "tracebridge-cli" in chosen:
+                incomplete += run_sinks(scenario, runner, sections, say)
+            continue
         say(f"{scenario.title}")
         rows = runner.run(scenario, chosen)
         print()

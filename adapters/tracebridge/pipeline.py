@@ -18,6 +18,7 @@ part after the output is open, for library users who open their own (``tracebrid
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,14 +29,17 @@ import attrs
 
 from tracebridge.delivery.checkpoint import Checkpoint
 from tracebridge.delivery.completeness import CompletenessReport
-from tracebridge.delivery.export import Export
+from tracebridge.delivery.export import Export, UnitMapper
 from tracebridge.delivery.rejects import Reject
+from tracebridge.delivery.workers import Workers
+from tracebridge.destinations.live import SendResult, SendTo
 from tracebridge.errors import IncompleteExportError
 from tracebridge.records import Record
 from tracebridge.sinks import ownership
 from tracebridge.sinks.layout import STDOUT, partial_dir
 from tracebridge.sinks.lock import lock_output
 from tracebridge.sinks.manifest import Manifest
+from tracebridge.sinks.multi import MultiSink
 from tracebridge.sinks.output import check_formats, check_out_dir, open_output
 from tracebridge.sinks.ownership import RunIdentity
 
@@ -66,6 +70,8 @@ class RunResult:
     incomplete: list[str] = attrs.field(factory=list)
     """The message of each export that ended with records missing."""
     seconds: float = 0.0
+    sent: SendResult | None = None
+    """With ``send``: what the destination took, refused, and where its ledger and rejects are."""
 
     @property
     def complete(self) -> bool:
@@ -93,7 +99,7 @@ MakeExports = Callable[[Path | None], Sequence[Export[Any]]]
 def run(
     make_exports: MakeExports,
     *,
-    out: str | Path,
+    out: str | Path | None,
     formats: Sequence[str] = ("jsonl",),
     source: dict[str, Any],
     parameters: dict[str, Any],
@@ -101,6 +107,8 @@ def run(
     resume: bool = False,
     overwrite: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
+    send: SendTo | None = None,
 ) -> RunResult:
     """Open the output ``out`` (a directory, or ``"-"`` for JSONL on stdout) in ``formats``, write every record of
     the exports it is given into it, and publish it with a manifest naming ``source``, ``parameters`` (what was read:
@@ -111,33 +119,50 @@ def run(
     (``tracebridge.sinks.ownership``): ``OutputInUseError`` says whose it is; ``overwrite=True`` replaces it. A fresh
     run forgets any checkpoint an earlier, killed run of the same source left; ``resume=True`` continues from it.
     Errors propagate with the partial files kept (``resumable(out)`` then says whether ``--resume`` can continue).
+    ``workers`` maps in that many processes (see ``write_exports``).
+
+    ``send`` also sends every record to a destination as it arrives (``tracebridge.destinations.live``), beside the
+    files; with ``out=None`` only there, with no directory (and no checkpoint: a run again re-reads the source and
+    the ledger keeps what the target has from being sent twice).
     """
     chosen = check_formats(formats)
     manifest = Manifest(source=source, parameters=parameters, settings=settings or {}, formats=chosen)
-    if str(out) == STDOUT:
-        return _run(make_exports, out, chosen, manifest, None, resume=resume, progress=progress)
+    if out is None or str(out) == STDOUT:
+        if out is None and (send is None or resume):
+            raise ValueError("no output directory: only a run that sends (and does not resume) can go without one")
+        return _run(
+            make_exports, out, chosen, manifest, None, resume=resume, progress=progress, workers=workers, send=send
+        )
     out_dir = Path(out)
     check_out_dir(out_dir)
     # Locked before the claim: the claim reads and writes .partial/, which a run still writing must keep to itself.
     with lock_output(out_dir):
         claim = ownership.claim(out_dir, RunIdentity.of(source, parameters), resume=resume, overwrite=overwrite)
-        return _run(make_exports, out, chosen, manifest, claim, resume=resume, progress=progress)
+        return _run(
+            make_exports, out, chosen, manifest, claim, resume=resume, progress=progress, workers=workers, send=send
+        )
 
 
 def _run(
     make_exports: MakeExports,
-    out: str | Path,
+    out: str | Path | None,
     formats: list[str],
     manifest: Manifest,
     claim: ownership.Claim | None,
     *,
     resume: bool,
     progress: Progress | None,
+    workers: int = 1,
+    send: SendTo | None = None,
 ) -> RunResult:
-    """``run`` once the directory is locked and claimed (``claim`` None: stdout)."""
+    """``run`` once the directory is locked and claimed (``claim`` None: stdout, or no output at all)."""
     try:
-        output = open_output(out, formats, resume=resume)
-        checkpoint = None if str(out) == STDOUT else checkpoint_path(Path(out))
+        files = open_output(out, formats, resume=resume) if out is not None else None
+        out_dir = None if out is None or str(out) == STDOUT else Path(out)
+        live = send.open(files, out_dir=out_dir, resume=resume) if send is not None else None
+        output: Output | None = live if live is not None else files
+        assert output is not None, "run() gives a destination when there is no output"
+        checkpoint = None if out_dir is None else checkpoint_path(out_dir)
         if checkpoint is not None and not resume:
             discard_checkpoint(checkpoint)
         try:
@@ -145,7 +170,8 @@ def _run(
         except BaseException:
             output.abort()
             raise
-        result = write_exports(exports, output, manifest, resume=resume, progress=progress)
+        result = write_exports(exports, output, manifest, resume=resume, progress=progress, workers=workers)
+        result.sent = live.result if live is not None else None
     except BaseException:
         if claim is not None and not resumable(out):
             claim.abandon()  # nothing to resume: the next run, whichever, may have the directory
@@ -155,9 +181,9 @@ def _run(
     return result
 
 
-def resumable(out: str | Path) -> bool:
+def resumable(out: str | Path | None) -> bool:
     """True when ``out`` holds an interrupted run that ``resume=True`` can continue."""
-    return str(out) != STDOUT and checkpoint_path(Path(out)).exists()
+    return out is not None and str(out) != STDOUT and checkpoint_path(Path(out)).exists()
 
 
 def write_exports(
@@ -167,9 +193,16 @@ def write_exports(
     *,
     resume: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> RunResult:
     """Write every record of ``exports``, in order, to ``output``; publish it with ``manifest`` (by default one naming
     the exports); return what was written.
+
+    ``workers`` above 1 maps the records in that many processes (``tracebridge.delivery.workers``), started only once
+    an export has passed ``workers.START_AFTER`` records; the files are the same bytes. An output other than a
+    ``MultiSink`` (``open_output``), or one with a format that takes records only, is mapped in this process. The
+    workers start as ``multiprocessing`` starts processes (forkserver, else spawn): a script that passes ``workers``
+    guards its entry point with ``if __name__ == "__main__":``.
 
     Only a single export can be resumed (its checkpoint holds the output's state); several exports into one output
     (the demo) start from scratch. Errors other than an incomplete export propagate after ``output.abort()``, which
@@ -181,9 +214,12 @@ def write_exports(
         manifest = Manifest(source={"exports": [export.description for export in exports]})
     result = RunResult()
     started = time.monotonic()
+    encode = output.encoder() if workers > 1 and isinstance(output, MultiSink) else None
     try:
-        for export in exports:
-            _write_one(export, output, result, resume=resume, progress=progress)
+        with Workers(workers, encode) if encode is not None else contextlib.nullcontext() as pool:
+            for export in exports:
+                mapper = pool.mapper() if pool is not None else None
+                _write_one(export, output, result, resume=resume, progress=progress, mapper=mapper)
     except BaseException:
         output.abort()
         raise
@@ -198,7 +234,13 @@ def write_exports(
 
 
 def _write_one(
-    export: Export[Any], output: Output, result: RunResult, *, resume: bool, progress: Progress | None
+    export: Export[Any],
+    output: Output,
+    result: RunResult,
+    *,
+    resume: bool,
+    progress: Progress | None,
+    mapper: UnitMapper | None = None,
 ) -> None:
     if resume:
         # Cut the output back to the state saved with the checkpoint, before the first new record is written. A
@@ -206,7 +248,11 @@ def _write_one(
         output.restore(export.saved_output_state())
     written_before = result.written
     try:
-        for batch in export.batches(output):
+        for batch in export.batches(output, mapper):
+            if batch.encoded is not None:
+                assert isinstance(output, MultiSink)
+                output.write_encoded(batch.encoded)
+                result.counts.update(batch.encoded.record_types())
             if batch.records:
                 output.write(batch.records)
                 result.counts.update(record.record_type for record in batch.records)

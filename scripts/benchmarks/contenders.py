@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,10 @@ CONTENDERS: dict[str, Contender] = {
     for c in (
         Contender("tracebridge", "tracebridge (library)", None, "tracebridge_lib"),
         Contender("tracebridge-cli", "tracebridge (CLI)", None),
+        # The CLI maps in worker processes by default (one per core, ``--workers``); this is the in-process path.
+        Contender(
+            "tracebridge-cli-1", "tracebridge (CLI), --workers 1", None, options={"cli_args": ["--workers", "1"]}
+        ),
         Contender(
             "tracebridge-tenth", "tracebridge (library), 1/10 of the records", None, "tracebridge_lib", size_divisor=10
         ),
@@ -105,9 +110,17 @@ def secrets_env(where: Coordinates | None, out: Path) -> dict[str, str]:
     }
 
 
-def cli_command(scenario: Scenario, where: Coordinates, out: Path, *, page_size: int, concurrency: int) -> list[str]:
+def cli_command(
+    scenario: Scenario,
+    where: Coordinates,
+    out: Path,
+    *,
+    page_size: int,
+    concurrency: int,
+    extra: Sequence[str] = (),
+) -> list[str]:
     tracebridge = str(PROJECT_PYTHON.with_name("tracebridge"))
-    common = ["--base-url", where.base_url, "--out", str(out / "tracebridge"), "-q"]
+    common = ["--base-url", where.base_url, "--out", str(out / "tracebridge"), "-q", *extra]
     paging = ["--page-size", str(page_size), "--concurrency", str(concurrency)]
     if scenario.kind == "v4":
         return [tracebridge, "export", "humanloop", "project", where.project_id, *paging, *common]

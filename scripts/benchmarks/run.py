@@ -107,7 +107,12 @@ class Runner:
             if contender.worker is None:
                 assert where is not None
                 command = registry.cli_command(
-                    scenario, where, out, page_size=self.scale.page_size, concurrency=self.scale.concurrency
+                    scenario,
+                    where,
+                    out,
+                    page_size=self.scale.page_size,
+                    concurrency=self.scale.concurrency,
+                    extra=contender.options.get("cli_args", ()),
                 )
             else:
                 spec = registry.spec_for(contender, scenario, where, out, **{**extra, **contender.options})

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 
 import attrs
 
-HUMANLOOP_CONTENDERS = ("tracebridge", "tracebridge-cli", "tracebridge-stdlib", "tracebridge-raw", "httpx", "dlt")
+HUMANLOOP_CONTENDERS = (
+    "tracebridge",
+    "tracebridge-cli",
+    "tracebridge-cli-1",
+    "tracebridge-stdlib",
+    "tracebridge-raw",
+    "httpx",
+    "dlt",
+)
 FAULT_CONTENDERS = ("tracebridge", "tracebridge-cli", "httpx", "dlt")
 
 
@@ -23,6 +31,9 @@ class Scale:
     """A trace here is ~11.7 KB of jsonl (spans nested): 10,000 traces stream 117 MB. The issue's 1,000,000 is
     ``--galileo-records 1000000`` (about 12 GB and, at the measured rate, hours)."""
     normalize_records: int = 1_000_000
+    sink_small_records: int = 10_000
+    sink_records: int = 1_000_000
+    """Peak memory per output format (``sink_memory``): ``tracebridge import`` of a ``jsonl_flat`` file of each size."""
     latency_ms: float = 50.0
     fault_rate: float = 0.05
     page_size: int = 100
@@ -34,7 +45,7 @@ class Scenario:
     key: str
     title: str
     kind: str
-    """v4, v5, galileo or normalize: which data and which worker code paths."""
+    """v4, v5, galileo, normalize or sinks: which data and which worker code paths (sinks: ``sink_memory``)."""
     records: int
     contenders: tuple[str, ...]
     latency_ms: float = 0.0
@@ -72,6 +83,7 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
     galileo = (
         "tracebridge",
         "tracebridge-cli",
+        "tracebridge-cli-1",
         "tracebridge-stdlib",
         "tracebridge-raw",
         "galileo-sdk",
@@ -109,6 +121,15 @@ def all_scenarios(scale: Scale) -> list[Scenario]:
             "normalize",
             scale.normalize_records,
             ("tracebridge", "json-floor", "tracebridge-tenth"),
+            paged=False,
+        ),
+        Scenario(
+            "sinks",
+            f"Peak RSS per output format, `tracebridge import` of {scale.sink_small_records:,} and "
+            f"{scale.sink_records:,} Galileo jsonl_flat records",
+            "sinks",
+            scale.sink_records,
+            ("tracebridge-cli",),
             paged=False,
         ),
         Scenario(

@@ -61,3 +61,18 @@ def test_a_paged_scenario_prints_the_physical_floor_and_ratios(tmp_path):
     assert floor[0] == "0.00"  # 6 pages x 5 ms / 8 = 3.75 ms
     assert "1.00x" in _row(done.stdout, "tracebridge (library)")
     assert list(tmp_path.glob("*/v4-*")) == []  # contenders' outputs are removed once counted
+
+
+def test_the_sinks_scenario_prints_peak_memory_of_every_format_at_two_sizes_and_the_ratio(tmp_path):
+    markdown = tmp_path / "results.md"
+    args = ("--scenario", "sinks", "--sink-small-records", "100", "--sink-records", "300", "--markdown", str(markdown))
+    done = _bench(tmp_path, *args)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "peak RSS MB, 100 records" in done.stdout and "300 / 100" in done.stdout
+    for output_format in ("jsonl", "csv", "parquet", "duckdb"):
+        small, large, ratio, met, *_ = _row(done.stdout, output_format)
+        assert float(small) > 0 and float(large) > 0, done.stdout
+        assert ratio.endswith("x") and float(ratio[:-1]) > 0
+        assert met in ("yes", "NO")
+    assert "| parquet |" in markdown.read_text()
+    assert list(tmp_path.glob("*/sinks-*")) == []  # every import's output is removed once measured

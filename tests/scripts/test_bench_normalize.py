@@ -32,3 +32,6 @@ def test_prints_throughput_and_ratio_against_the_json_baseline() -> None:
         == 2
     )
     assert re.search(r"^worst ratio [\d.]+x \((within|OVER) the 4x target\)$", out, re.MULTILINE)
+    # --workers: 1 worker (in-process) against a pool of 2, the cores' count beside them
+    assert len(re.findall(r"^  2 workers .* -> speed-up [\d.]+x \(from CPU times: [\d.]+x\)$", out, re.MULTILINE)) == 2
+    assert re.search(r"^least 2-worker speed-up [\d.]+x \((meets|UNDER) the 1.7x target; \d+ cores\)$", out, re.M)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import attrs
 import duckdb
-from tracebridge.records import Record
-from tracebridge.sinks import Manifest, open_output
+import pytest
+from tracebridge.records import Record, Span
+from tracebridge.sinks import Manifest, duckdb_sink, open_output
 from tracebridge.sinks.duckdb_sink import DuckDbSink
 from tracebridge.sinks.layout import TABLES
 
@@ -90,3 +93,65 @@ def test_with_jsonl_the_database_loads_from_the_jsonl_files(records: list[Record
         for record_type in TABLES:
             assert read_duckdb_table(a, record_type) == read_duckdb_table(b, record_type)
             assert read_duckdb_table(a, record_type), "non-empty"
+
+
+def test_the_build_gets_room_for_the_longest_line_and_a_memory_limit_that_does_not_grow_with_rows(
+    tmp_path: Path,
+) -> None:
+    short, long = tmp_path / "short.jsonl", tmp_path / "long.jsonl"
+    short.write_bytes(b'{"a": 1}\n' * 10_000)
+    long.write_bytes(b'{"a": 1}\n' + b'{"b": "' + b"x" * (20 << 20) + b'"}\n')
+    assert duckdb_sink.longest_line(short) == 9
+    # Many short lines: DuckDB's default reader size, and the same limit whatever the number of rows.
+    object_bytes, memory = duckdb_sink.load_settings([short])
+    assert object_bytes == 16 << 20 and memory == duckdb_sink.LOAD_MEMORY_BYTES + (32 << 20) + 8 * 16
+    assert duckdb_sink.load_settings([short] * 3) == (object_bytes, memory)
+    # One long line, whichever journal holds it: room for it, twice (the reader's buffer), and for parsing it.
+    object_bytes, memory = duckdb_sink.load_settings([short, long])
+    assert object_bytes == (20 << 20) + 11
+    assert memory == duckdb_sink.LOAD_MEMORY_BYTES + 2 * object_bytes + 8 * (32 << 20)
+
+
+def test_a_record_larger_than_duckdbs_default_object_size_loads_under_the_memory_limit(
+    records: list[Record], tmp_path: Path
+) -> None:
+    span = next(r for r in records if isinstance(r, Span))
+    big = attrs.evolve(span, attributes={**span.attributes, "tracebridge.big": "x" * (17 << 20)})
+    sink = DuckDbSink(tmp_path)
+    sink.write([span, big])
+    sink.close()
+    with duckdb.connect(str(tmp_path / "tracebridge.duckdb"), read_only=True) as connection:
+        sizes = connection.execute(
+            """SELECT length(attributes->>'$."tracebridge.big"') FROM spans ORDER BY 1 NULLS FIRST"""
+        ).fetchall()
+    assert sizes == [(None,), (17 << 20,)]
+
+
+def test_rows_too_wide_for_the_memory_limit_are_loaded_again_without_it_into_the_same_tables(
+    records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bounded, unbounded = tmp_path / "bounded", tmp_path / "unbounded"
+    for out in (bounded, unbounded):
+        sink = DuckDbSink(out)
+        sink.write(records)
+        sink.close()
+    limits: list[str] = []
+    connect = duckdb.connect
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        limits.append("connect")
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(duckdb_sink, "LOAD_MEMORY_BYTES", 0)  # not even the reader's buffer fits: always too small
+    monkeypatch.setattr(duckdb_sink.duckdb, "connect", spy)
+    unbounded.joinpath("tracebridge.duckdb").unlink()
+    sink = DuckDbSink(unbounded)
+    sink.write(records)
+    sink.close()
+    assert limits == ["connect", "connect"], "one load under the limit, which failed, and one without"
+    with (
+        duckdb.connect(str(bounded / "tracebridge.duckdb"), read_only=True) as a,
+        duckdb.connect(str(unbounded / "tracebridge.duckdb"), read_only=True) as b,
+    ):
+        for record_type in TABLES:
+            assert read_duckdb_table(a, record_type) == read_duckdb_table(b, record_type), record_type

@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from tracebridge.records import Record
 from tracebridge.sinks import parquet
+from tracebridge.sinks.jsonl import JsonlSink
 from tracebridge.sinks.layout import TABLES
 from tracebridge.sinks.parquet import ParquetSink
 
@@ -94,3 +95,35 @@ def test_empty_tables_are_files_with_the_schema(tmp_path: Path) -> None:
         table = pq.read_table(tmp_path / f"{stem}.parquet")
         assert table.num_rows == 0
         assert table.schema.metadata[b"tracebridge.record_type"] in {k.encode() for k in TABLES}
+
+
+def test_no_more_than_row_group_bytes_are_held_while_writing_nor_while_joining_parts(
+    records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spans = [r for r in records if r.record_type == "span"]
+    batch_bytes = [parquet.record_batch("span", spans[start : start + 2]).nbytes for start in range(0, len(spans), 2)]
+    monkeypatch.setattr(parquet, "ROW_GROUP_BYTES", 3 * max(batch_bytes))
+    written: list[int] = []
+    write = parquet._FileWriter.write
+
+    def spy(self: parquet._FileWriter, table: pa.Table) -> None:
+        written.append(table.nbytes)
+        write(self, table)
+
+    monkeypatch.setattr(parquet._FileWriter, "write", spy)
+    sink = ParquetSink(tmp_path)
+    for start in range(0, len(spans), 2):
+        sink.write(spans[start : start + 2])
+        if start % 4:
+            sink.state()
+    during = len(written)
+    sink.close()
+    assert during and len(written) > during, "rows written while records arrived, and again when parts joined"
+    # A row group is written as soon as ROW_GROUP_BYTES are buffered: never more than that plus the batch that
+    # reached it, whether records arrive (one batch per write) or parts are read back (one part's row group).
+    assert max(written) < parquet.ROW_GROUP_BYTES + max(batch_bytes) * 2
+    jsonl = JsonlSink(tmp_path / "jsonl")
+    jsonl.write(spans)
+    jsonl.close()
+    assert read_parquet(tmp_path / "spans.parquet") == read_jsonl(tmp_path / "jsonl" / "spans.jsonl")
+    assert pq.ParquetFile(tmp_path / "spans.parquet").num_row_groups > 1

@@ -20,7 +20,8 @@ from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.filter_syntax import FilterSyntaxError, parse_filter, parse_sort
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.cli.parsers import add_command, add_command_group
+from tracebridge.cli.parsers import add_command, add_command_group, add_workers_argument
+from tracebridge.cli.send_options import add_send_arguments
 from tracebridge.galileo import connection as galileo_source
 from tracebridge.humanloop import connection as humanloop_source
 from tracebridge.secrets import ApiKey
@@ -116,6 +117,8 @@ def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentPar
     project.add_argument("project_id", metavar="PR_ID", help="the project id (pr_...)")
     _connection_arguments(project, paged=True)
     add_output_arguments(project)
+    add_workers_argument(project)
+    add_send_arguments(project)
     project.set_defaults(run=run_humanloop_project)
 
     evaluation = add_command(
@@ -144,6 +147,8 @@ def _register_humanloop(vendors: argparse._SubParsersAction[argparse.ArgumentPar
     )
     _connection_arguments(evaluation, paged=True)
     add_output_arguments(evaluation)
+    add_workers_argument(evaluation)
+    add_send_arguments(evaluation)
     evaluation.set_defaults(run=run_humanloop_evaluation)
 
 
@@ -190,6 +195,8 @@ def _register_galileo(vendors: argparse._SubParsersAction[argparse.ArgumentParse
     )
     _connection_arguments(galileo, paged=False)
     add_output_arguments(galileo)
+    add_workers_argument(galileo)
+    add_send_arguments(galileo)
     galileo.set_defaults(run=run_galileo)
 
 

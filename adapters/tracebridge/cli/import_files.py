@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracebridge.cli.output import add_output_arguments, run_exports
-from tracebridge.cli.parsers import add_command
+from tracebridge.cli.parsers import add_command, add_workers_argument
+from tracebridge.cli.send_options import add_send_arguments
 from tracebridge.imports.formats import DESCRIPTIONS, FORMATS
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
     parser.add_argument("--from", dest="from_format", choices=FORMATS, metavar="FORMAT", help="skip detection")
     add_output_arguments(parser)
+    add_workers_argument(parser)
+    add_send_arguments(parser)
     parser.set_defaults(run=run)
 
 

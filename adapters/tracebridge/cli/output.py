@@ -18,11 +18,13 @@ from tracebridge import pipeline
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.progress import ProgressLine
+from tracebridge.cli.send_options import print_sent, send_to
+from tracebridge.delivery.workers import default_count
 from tracebridge.pipeline import MakeExports, RunResult
 from tracebridge.secrets import ApiKey
 from tracebridge.sinks.layout import MANIFEST_FILE, PARTIAL_DIR, REJECTS_FILE, STDOUT, TABLES
 
-OUTPUT_FORMATS = ("jsonl", "parquet", "duckdb", "csv")
+OUTPUT_FORMATS = ("jsonl", "parquet", "duckdb", "csv", "otlp-json")
 DEFAULT_OUT = "tracebridge-out"
 
 
@@ -40,7 +42,10 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, default_out: str = 
         action="append",
         choices=OUTPUT_FORMATS,
         metavar="FORMAT",
-        help="jsonl (default), parquet, duckdb or csv; repeat for several (parquet and duckdb need their extras)",
+        help=(
+            "jsonl (default), parquet, duckdb, csv, or otlp-json (the spans as OTLP JSON lines, for the OTel "
+            "Collector's otlpjsonfilereceiver); repeat for several (parquet, duckdb, otlp-json need their extras)"
+        ),
     )
     group.add_argument(
         "--resume",
@@ -94,6 +99,10 @@ def run_exports(
 ) -> int:
     """Run the pipeline for a writing command with a progress line; print a summary; the documented exit code."""
     configure_logging(args)
+    try:
+        send = send_to(args, DEFAULT_OUT)  # --send-to (cli.send_options); settles args.out (None: send only)
+    except Exception as exc:
+        return failures.report(exc, command=command)
     formats = list(dict.fromkeys(args.formats or ["jsonl"]))
     progress = ProgressLine(label, enabled=None if not args.quiet else False)
     try:
@@ -107,6 +116,8 @@ def run_exports(
             resume=args.resume,
             overwrite=getattr(args, "overwrite", False),
             progress=progress,
+            workers=_workers(args),
+            send=send,
         )
     except BrokenPipeError:
         raise  # the reader of ``--out -`` went away: not a failure to report (``main`` ends quietly)
@@ -119,14 +130,22 @@ def run_exports(
         return code
     progress.finish()
     if not args.quiet:
-        print_summary(result, None if args.out == STDOUT else Path(args.out), formats)
+        print_summary(result, None if args.out in (STDOUT, None) else Path(args.out), formats)
+    refused = print_sent(result.sent, command=command, quiet=args.quiet)
     if not result.complete:
         for message in result.incomplete:
             print(f"tracebridge {command}: {message}", file=sys.stderr)
         if not args.allow_partial:
             print("hint: the files hold every record that arrived; --allow-partial accepts that", file=sys.stderr)
             return ExitCode.INCOMPLETE
-    return ExitCode.OK
+    return ExitCode.INCOMPLETE if refused else ExitCode.OK
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """``--workers`` (``cli.parsers.add_workers_argument``): the machine's cores by default; 1 without the option."""
+    if not hasattr(args, "workers"):
+        return 1
+    return int(args.workers) if args.workers is not None else default_count()
 
 
 def print_summary(result: RunResult, out_dir: Path | None, formats: Sequence[str]) -> None:

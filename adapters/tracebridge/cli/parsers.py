@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from tracebridge.delivery.workers import START_AFTER
+
 Subparsers = argparse._SubParsersAction
 
 
@@ -38,3 +40,25 @@ def add_command_group(
     """A subcommand that only groups others (``export humanloop ...``): where its subcommands are added."""
     group = add_command(subparsers, name, help=help, description=description, epilog=epilog)
     return group.add_subparsers(dest=dest, metavar=metavar, required=True)
+
+
+WORKERS_HELP = (
+    "processes that map records (default: the machine's cores); 1 maps in this process. Workers start only once "
+    f"{START_AFTER:,} records have gone by, so a small run never pays for starting them; an output with a format "
+    "that takes records only (otlp-json) is mapped in this process. The files are the same bytes whatever N."
+)
+
+
+def add_workers_argument(parser: argparse.ArgumentParser) -> None:
+    """``--workers N`` (``tracebridge.delivery.workers``); ``args.workers`` is None for the default."""
+    parser.add_argument("--workers", type=_positive, metavar="N", help=WORKERS_HELP)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return value

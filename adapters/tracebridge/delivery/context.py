@@ -4,12 +4,21 @@ The source counts into the report, drops repeats with the deduper, and saves the
 taken a unit of work; rejects wait here until they leave with the next batch. The checkpoint is saved together with
 the state of the output the records went to (``DurableOutput``), so a resumed run cuts the output back to exactly the
 point the checkpoint describes: one explicit interface instead of the output patching the checkpoint.
+
+When records are mapped in worker processes, the export reads ahead of what it has written: the source has asked
+for the next unit (and so saved) before the records of the last one are in the output. Saves are then *deferred*
+(``defer_saves``): each is kept as a snapshot of what the source saved (its position, the committed ids, the counts)
+and made durable, with the output's state, only once every unit read before it has been written
+(``save_written``). Records withdrawn while mapping a unit (``withdrawn``) count in the snapshots taken before that
+unit's records came back, so each checkpoint says what an in-process run would have said at the same point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Protocol
+
+import attrs
 
 from tracebridge.delivery.checkpoint import Checkpoint
 from tracebridge.delivery.completeness import CompletenessReport
@@ -28,6 +37,29 @@ class DurableOutput(Protocol):
     def state(self) -> dict[str, Any]: ...
 
 
+@attrs.define
+class _Snapshot:
+    """A save the source asked for, waiting until the units read before it are written."""
+
+    after: int
+    """How many units the export had received when the source saved: due once all of them are written."""
+    new_ids: list[str]
+    counted: dict[str, int]
+    position: dict[str, Any]
+    """The checkpoint fields a source moves (pages done, totals, stream position, inputs), copied."""
+
+
+def _position(checkpoint: Checkpoint) -> dict[str, Any]:
+    return {
+        "pages_done": {key: list(pages) for key, pages in checkpoint.pages_done.items()},
+        "totals": dict(checkpoint.totals),
+        "streamed": checkpoint.streamed,
+        "stream_fingerprint": checkpoint.stream_fingerprint,
+        "snapshot_at": checkpoint.snapshot_at,
+        "inputs": dict(checkpoint.inputs),
+    }
+
+
 class ExportContext:
     def __init__(self, checkpoint: Checkpoint | None, output: DurableOutput | None = None) -> None:
         self.report = CompletenessReport()
@@ -39,6 +71,9 @@ class ExportContext:
         self._output = output
         self._rejects: list[Reject] = []
         self._carried = False
+        self._deferred: list[_Snapshot] | None = None
+        self.units_received = 0
+        """Units the export has taken from its source (deferred saves are placed by it)."""
 
     def reject(self, reject: Reject) -> None:
         self.report.rejected += 1
@@ -78,8 +113,57 @@ class ExportContext:
 
     def save(self, new_ids: Sequence[str] = ()) -> None:
         """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint)."""
-        if self.checkpoint is not None:
-            output_state = self._output.state() if self._output is not None else {}
-            self.checkpoint.counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
-            self.checkpoint.kept_once = sorted(self.kept_once.kept)
-            self.checkpoint.save(new_ids, output_state=output_state)
+        if self.checkpoint is None:
+            return
+        if self._deferred is not None:
+            counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
+            snapshot = _Snapshot(self.units_received, list(new_ids), counted, _position(self.checkpoint))
+            self._deferred.append(snapshot)
+            return
+        output_state = self._output.state() if self._output is not None else {}
+        self.checkpoint.counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
+        self.checkpoint.kept_once = sorted(self.kept_once.kept)
+        self.checkpoint.save(new_ids, output_state=output_state)
+
+    # --- saves deferred while workers map (see the module) ---------------------------------------------------
+
+    def defer_saves(self) -> None:
+        if self._deferred is None:
+            self._deferred = []
+
+    def withdrawn(self, records: int, parts: int) -> None:
+        """Count a unit's mapping rejects (``records`` withdrawn, ``parts`` rejected alone) in the report and in
+        every save still waiting: those were taken before the unit came back, yet cover it."""
+        if not records and not parts:
+            return
+        report = self.report
+        report.unique -= records
+        report.rejected += records
+        report.parts_rejected += parts
+        for snapshot in self._deferred or ():
+            counted = snapshot.counted
+            counted["rejected"] = counted.get("rejected", 0) + records
+            counted["parts_rejected"] = counted.get("parts_rejected", 0) + parts
+
+    def save_written(self, written: int) -> None:
+        """Make durable, in order, each deferred save whose units are all written (the first ``written`` units)."""
+        deferred = self._deferred
+        while deferred and deferred[0].after <= written:
+            self._save_snapshot(deferred.pop(0))
+
+    def _save_snapshot(self, snapshot: _Snapshot) -> None:
+        """The save the source asked for, as it would have been made then, with the output's state now (which holds
+        exactly the units read before it). The live checkpoint keeps what the source set since (it reads it on)."""
+        checkpoint = self.checkpoint
+        assert checkpoint is not None
+        output_state = self._output.state() if self._output is not None else {}
+        saving = attrs.evolve(
+            checkpoint, **snapshot.position, counted=snapshot.counted, kept_once=sorted(self.kept_once.kept)
+        )
+        saving.save(snapshot.new_ids, output_state=output_state)
+        checkpoint.seen_count, checkpoint.seen_bytes = saving.seen_count, saving.seen_bytes
+        checkpoint.sink_state, checkpoint.counted, checkpoint.kept_once = (
+            saving.sink_state,
+            saving.counted,
+            saving.kept_once,
+        )

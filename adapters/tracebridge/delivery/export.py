@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -39,10 +39,27 @@ Source = Callable[[ExportContext], AsyncIterator[list[Delivered]]]
 
 @attrs.frozen
 class Batch:
-    """The common records of one unit of a source, and the records of it that were rejected (with their reasons)."""
+    """The common records of one unit of a source, and the records of it that were rejected (with their reasons).
+
+    Records mapped in a worker process (``tracebridge.delivery.workers``) arrive already encoded for the output:
+    ``records`` is then empty and ``encoded`` holds them (what the output's ``encoder()`` made of them)."""
 
     records: list[Record]
     rejects: list[Reject]
+    encoded: Any = None
+
+
+class UnitMapper(Protocol):
+    """Maps the units of one export elsewhere (``tracebridge.delivery.workers``): batches in the units' order."""
+
+    def abatches(self, units: AsyncIterator[list[Delivered]], context: ExportContext) -> AsyncIterator[Batch]: ...
+
+
+class Rejecting(Protocol):
+    """Where mapping puts what it rejects: an ``ExportContext``, or a worker's collector."""
+
+    def withdraw(self, reject: Reject) -> None: ...
+    def reject_part(self, reject: Reject) -> None: ...
 
 
 class Export(Generic[M]):
@@ -90,11 +107,21 @@ class Export(Generic[M]):
 
     # --- async -------------------------------------------------------------------------------------------------
 
-    async def abatches(self, output: DurableOutput | None = None) -> AsyncGenerator[Batch, None]:
-        """The common records of each unit with its rejects; checkpoints store ``output``'s state (see the module)."""
-        async for units in self._units(output):
-            records = self._records_of(units)
-            yield Batch(records, self._take_rejects())
+    async def abatches(
+        self, output: DurableOutput | None = None, mapper: UnitMapper | None = None
+    ) -> AsyncGenerator[Batch, None]:
+        """The common records of each unit with its rejects; checkpoints store ``output``'s state (see the module).
+        ``mapper`` maps the units elsewhere (worker processes); the export ends once it has handed back every one."""
+        if mapper is None:
+            async for units in self._units(output):
+                records = self._records_of(units)
+                yield Batch(records, self._take_rejects())
+            return
+        stream = self._stream(output)
+        assert self._context is not None
+        async for batch in mapper.abatches(stream, self._context):
+            yield batch
+        self._finish()
 
     async def arecords(self) -> AsyncGenerator[Record, None]:
         async for batch in self.abatches():
@@ -118,13 +145,13 @@ class Export(Generic[M]):
 
     # --- sync --------------------------------------------------------------------------------------------------
 
-    def batches(self, output: DurableOutput | None = None) -> Iterator[Batch]:
+    def batches(self, output: DurableOutput | None = None, mapper: UnitMapper | None = None) -> Iterator[Batch]:
         """Sync ``abatches``: for writers (``tracebridge.pipeline``).
 
         A checkpoint is saved only when the next batch is asked for, so a writer that has written every record and
         reject of a batch before asking again never loses or repeats one on resume.
         """
-        return run_batches(lambda: self.abatches(output))
+        return run_batches(lambda: self.abatches(output, mapper))
 
     def records(self) -> Iterator[Record]:
         for batch in self.batches():
@@ -151,95 +178,115 @@ class Export(Generic[M]):
         A unit with no accepted record but rejects is still handed over: its rejects must be written before the
         checkpoint that follows it is saved.
         """
+        async for units in self._stream(output):
+            yield units
+        self._finish()
+
+    def _stream(self, output: DurableOutput | None) -> AsyncGenerator[list[Delivered], None]:
+        """``_units`` without its end: the context is made at once, the generator reads the source when iterated."""
         if self._context is not None:
             raise RuntimeError(f"{self.description}: an export can be iterated once; start a new one")
-        checkpoint = self._load_checkpoint()
-        context = self._context = ExportContext(checkpoint, output)
+        self._context = ExportContext(self._load_checkpoint(), output)
+        return self._read(self._context)
+
+    async def _read(self, context: ExportContext) -> AsyncGenerator[list[Delivered], None]:
         async for units in self._source(context):
             if units or context.has_rejects:
                 yield units
         if context.has_rejects:
             yield []
-        report = context.report
+
+    def _finish(self) -> None:
+        """Once every unit is written: the completeness check, and the checkpoint is no longer needed."""
+        assert self._context is not None
+        report = self._context.report
         if not report.complete and not self._allow_partial:
             raise IncompleteExportError(f"{self.description}: incomplete export: {report.describe()}", report)
-        if checkpoint is not None:
-            checkpoint.remove()
+        if self._context.checkpoint is not None:
+            self._context.checkpoint.remove()
 
     def _take_rejects(self) -> list[Reject]:
         assert self._context is not None
         return self._context.take_rejects()
 
-    def _parsed(self, item: Delivered) -> bool:
-        """Parse ``item``'s model; False (and a reject, with the raw text and reason) when it does not parse."""
-        assert self._context is not None
-        try:
-            item.model  # noqa: B018 (parsing is the point)
-        except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
-            # A generated ``from_dict`` raises KeyError for a missing required field: name the field.
-            field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
-            problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
-            self._context.withdraw(
-                Reject(
-                    source=item.source,
-                    reason=f"does not parse as a {item.kind.name}: {problem}",
-                    raw=item.raw_json(),
-                    source_id=item.source_id,
-                    field=field,
-                )
-            )
-            return False
-        return True
-
     def _models_of(self, units: list[Delivered]) -> list[M]:
-        return [item.model for item in units if self._parsed(item)]
+        assert self._context is not None
+        return [item.model for item in units if parsed(item, self._context)]
 
     def _records_of(self, units: list[Delivered]) -> list[Record]:
-        """The common records of a unit; a record that cannot be parsed or mapped is rejected with its reason.
-
-        The adapters map the decoded JSON directly (``mapping.lossless.as_mapping``): building the generated models
-        only for the adapters to turn them back into dicts would cost more than the mapping itself. The models are
-        still the contract: a record the adapter cannot map is parsed then, so that one that does not fit the spec
-        is rejected as such, with the parser's reason.
-        """
-        records: list[Record | Carried] = []
-        for item in units:
-            try:
-                for mapped in item.normalize():
-                    if isinstance(mapped, RejectedPart):
-                        self._reject_part(item, mapped)
-                    else:
-                        records.append(mapped)
-            except MappingError as exc:
-                if self._parsed(item):
-                    self._reject_unmapped(item, str(exc), exc.record_id, exc.field_path)
-            except Exception as exc:  # an adapter bug on one record must not end a million-record export
-                if self._parsed(item):
-                    self._reject_unmapped(item, f"{type(exc).__name__}: {exc}", None, None)
         assert self._context is not None
-        return self._context.kept_once.first_copies(records)
+        return self._context.kept_once.first_copies(mapped(units, self._context))
 
-    def _reject_part(self, item: Delivered, part: RejectedPart) -> None:
-        """A part of a record rejected alone: the record itself was delivered, so only the part is counted."""
-        assert self._context is not None
-        self._context.reject_part(
+
+def parsed(item: Delivered, rejecting: Rejecting) -> bool:
+    """Parse ``item``'s model; False (and a reject, with the raw text and reason) when it does not parse."""
+    try:
+        item.model  # noqa: B018 (parsing is the point)
+    except Exception as exc:  # the generated parsers raise several types; each means "does not fit the spec"
+        # A generated ``from_dict`` raises KeyError for a missing required field: name the field.
+        field = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else None
+        problem = f"missing required field {field!r}" if field is not None else f"{type(exc).__name__}: {exc}"
+        rejecting.withdraw(
             Reject(
                 source=item.source,
-                reason=f"a part cannot be mapped: {part.reason}",
-                raw=json.dumps(part.raw, ensure_ascii=False, default=str),
-                source_id=item.source_id,
-                field=part.field_path,
-            )
-        )
-
-    def _reject_unmapped(self, item: Delivered, reason: str, record_id: str | None, field: str | None) -> None:
-        assert self._context is not None
-        self._context.withdraw(
-            Reject(
-                source=item.source,
-                reason=f"cannot be mapped: {reason}",
+                reason=f"does not parse as a {item.kind.name}: {problem}",
                 raw=item.raw_json(),
-                source_id=record_id or item.source_id,
+                source_id=item.source_id,
                 field=field,
             )
         )
+        return False
+    return True
+
+
+def mapped(units: Sequence[Delivered], rejecting: Rejecting) -> list[Record | Carried]:
+    """The common records of a unit, those many records carry deferred; a record that cannot be parsed or mapped is
+    rejected with its reason (to ``rejecting``). The same code maps in the export's process and in a worker's.
+
+    The adapters map the decoded JSON directly (``mapping.lossless.as_mapping``): building the generated models
+    only for the adapters to turn them back into dicts would cost more than the mapping itself. The models are
+    still the contract: a record the adapter cannot map is parsed then, so that one that does not fit the spec
+    is rejected as such, with the parser's reason.
+    """
+    records: list[Record | Carried] = []
+    for item in units:
+        try:
+            for one in item.normalize():
+                if isinstance(one, RejectedPart):
+                    _reject_part(item, one, rejecting)
+                else:
+                    records.append(one)
+        except MappingError as exc:
+            if parsed(item, rejecting):
+                _reject_unmapped(item, str(exc), exc.record_id, exc.field_path, rejecting)
+        except Exception as exc:  # an adapter bug on one record must not end a million-record export
+            if parsed(item, rejecting):
+                _reject_unmapped(item, f"{type(exc).__name__}: {exc}", None, None, rejecting)
+    return records
+
+
+def _reject_part(item: Delivered, part: RejectedPart, rejecting: Rejecting) -> None:
+    """A part of a record rejected alone: the record itself was delivered, so only the part is counted."""
+    rejecting.reject_part(
+        Reject(
+            source=item.source,
+            reason=f"a part cannot be mapped: {part.reason}",
+            raw=json.dumps(part.raw, ensure_ascii=False, default=str),
+            source_id=item.source_id,
+            field=part.field_path,
+        )
+    )
+
+
+def _reject_unmapped(
+    item: Delivered, reason: str, record_id: str | None, field: str | None, rejecting: Rejecting
+) -> None:
+    rejecting.withdraw(
+        Reject(
+            source=item.source,
+            reason=f"cannot be mapped: {reason}",
+            raw=item.raw_json(),
+            source_id=record_id or item.source_id,
+            field=field,
+        )
+    )

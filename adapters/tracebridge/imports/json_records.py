@@ -79,21 +79,27 @@ def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator
     for line in read_lines(path):
         if not line.data.strip():
             continue
-        where = f"{name_of(path)}:{line.number}"
-        try:
-            text = line_text(line.data)
-        except UnicodeDecodeError as exc:
-            yield RawRecord(source=where, value=None, text=shown(line.data), problem=not_utf8(exc, line.data))
-            continue
-        try:
-            value = loads(line.data)
-        except ValueError as exc:
-            yield from _broken_line(line, text, where, exc, on_total)
-            continue
-        if envelope_records(value) is not None or isinstance(value, list):
-            yield from _unwrap(value, where, on_total)
-        else:
-            yield RawRecord(source=where, value=value, text=text)
+        yield from line_records(line, f"{name_of(path)}:{line.number}", on_total)
+
+
+def line_records(line: Line, where: str, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
+    """The records of one non-blank JSONL line found at ``where`` (``file:line``): one record, a page's or an array's
+    records, or a reject saying why the line holds none. Shared by file imports and ``tracebridge.scale``, whose
+    engines hand over lines one by one, so a line becomes the same records (and rejects) whoever read it."""
+    try:
+        text = line_text(line.data)
+    except UnicodeDecodeError as exc:
+        yield RawRecord(source=where, value=None, text=shown(line.data), problem=not_utf8(exc, line.data))
+        return
+    try:
+        value = loads(line.data)
+    except ValueError as exc:
+        yield from _broken_line(line, text, where, exc, on_total)
+        return
+    if envelope_records(value) is not None or isinstance(value, list):
+        yield from _unwrap(value, where, on_total)
+    else:
+        yield RawRecord(source=where, value=value, text=text)
 
 
 def document_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:

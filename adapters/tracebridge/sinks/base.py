@@ -14,7 +14,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Protocol, Self
 
 from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
@@ -26,13 +26,30 @@ SinkState = dict[str, Any]
 """JSON-ready (the checkpoint stores it as JSON): per-file byte offsets, row counts, part lists."""
 
 
+class Encoded(Protocol):
+    """Rows already encoded by the process that mapped them (``tracebridge.sinks.encoded.EncodedRecords``): each
+    row's record type, JSONL line and CSV row, and per record type its Arrow record batches."""
+
+    types: list[str]
+    lines: list[bytes] | None
+    csv_rows: list[bytes] | None
+    arrow: dict[str, list[Any]] | None
+
+
 class Sink(ABC):
     format: ClassVar[str]
     """The ``--format`` name: jsonl, csv, parquet or duckdb."""
+    encodings: ClassVar[frozenset[str]] = frozenset()
+    """What ``write_encoded`` reads of encoded rows: ``jsonl`` lines, ``csv`` rows, ``arrow`` batches."""
 
     @abstractmethod
     def write(self, records: Iterable[Record]) -> None:
         """Append records; each goes to its record type's file or table."""
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        """Append rows encoded elsewhere (``encodings`` says which encodings they must carry): the same bytes
+        ``write`` would write for their records."""
+        raise NotImplementedError(f"the {self.format} sink takes records only")
 
     def reject(self, reject: Reject) -> None:  # noqa: B027 - optional hook, a no-op by design
         """Record a reject. Format sinks ignore it: ``MultiSink`` writes the one ``rejects.jsonl`` for all formats."""

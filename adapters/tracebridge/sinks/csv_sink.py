@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
 from tracebridge.records import Record
+from tracebridge.sinks.base import Encoded
 from tracebridge.sinks.columns import Column, columns, escaped_strings, provenance_dict, to_json_text
 from tracebridge.sinks.layout import TABLES
 from tracebridge.sinks.table_files import TableFilesSink
@@ -66,6 +68,7 @@ def _cell_writer(column: Column) -> Callable[[Any], str | None]:
     return lambda value: value  # str, int or None: the csv module writes None as an empty cell
 
 
+@cache
 def _plan(record_type: str) -> tuple[tuple[str, str, Callable[[Any], str | None]], ...]:
     """(header, record field, cell writer) per CSV column: every field, and its ISO time right after a timestamp."""
     plan: list[tuple[str, str, Callable[[Any], str | None]]] = []
@@ -85,9 +88,35 @@ def _encode(rows: list[list[Any]]) -> bytes:
         return _encode([escaped_strings(row) for row in rows])
 
 
+class _Pieces(list[str]):
+    """What ``csv.writer`` writes, one string per row (it writes each row with one ``write`` call)."""
+
+    def write(self, text: str) -> None:
+        self.append(text)
+
+
+def encode_rows(record_type: str, records: Sequence[Record]) -> list[bytes]:
+    """Each record's CSV row as bytes: joined, exactly what ``CsvSink.write`` writes for the same records (a row
+    does not depend on its neighbours, and the lone-surrogate rule applies to the row that holds one)."""
+    plan = _plan(record_type)
+    rows = [[cell(getattr(record, name)) for _, name, cell in plan] for record in records]
+    pieces = _Pieces()
+    csv.writer(pieces).writerows(rows)
+    if len(pieces) != len(rows):  # never with the csv module as it is; kept exact if it ever buffers differently
+        return [_encode([row]) for row in rows]
+    out: list[bytes] = []
+    for row, piece in zip(rows, pieces, strict=True):
+        try:
+            out.append(piece.encode("utf-8"))
+        except UnicodeEncodeError:
+            out.append(_encode([escaped_strings(row)]))
+    return out
+
+
 class CsvSink(TableFilesSink):
     format: ClassVar[str] = "csv"
     extension: ClassVar[str] = EXTENSION
+    encodings: ClassVar[frozenset[str]] = frozenset({"csv"})
 
     def __init__(self, out_dir: Path, *, resume: bool = False) -> None:
         super().__init__(out_dir, resume=resume)
@@ -108,6 +137,14 @@ class CsvSink(TableFilesSink):
         for table, rows in batches.items():
             self._files[table].write(_encode(rows))
             self._rows[table] += len(rows)
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        assert encoded.csv_rows is not None, "encoded without the csv encoding"
+        files = {record_type: staged.handle for record_type, staged in self._files.items()}
+        rows = self._rows
+        for record_type, row in zip(encoded.types, encoded.csv_rows, strict=True):
+            files[record_type].write(row)
+            rows[record_type] += 1
 
     def restore(self, state: Mapping[str, Any]) -> None:
         for record_type, staged in self._files.items():

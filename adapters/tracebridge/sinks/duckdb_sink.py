@@ -9,6 +9,12 @@ DuckDB file cannot be cut back to a checkpoint, and row-by-row inserts are order
 vectorised load; building at the end gets both right, and a killed run leaves no ``tracebridge.duckdb`` that looks
 complete. Paths are given to DuckDB absolute, so none is read as a URL (``--out s3:x``).
 
+Memory is bounded whatever the export's size (``build_database``): DuckDB would otherwise keep the table's blocks
+cached up to its default limit (80% of RAM: 1.8 GB for a 200,000-log export), and its JSON reader sizes its buffers
+from ``maximum_object_size``. The build runs on one thread under a ``memory_limit`` of ``LOAD_MEMORY_BYTES`` plus
+room for the journal's longest line: what it holds is bounded by the largest record, never by their number (rows
+too wide for that limit are loaded again without it). Measured in docs/benchmarks.md.
+
 Tables mirror the record fields (``tracebridge.sinks.columns``): scalars typed, ``provenance`` a ``STRUCT``, free-form
 fields ``JSON`` (query with ``attributes->>'$."gen_ai.request.model"'``), and each ``*_unix_nano`` integer also as a
 ``TIMESTAMPTZ`` column named without the suffix (microseconds, DuckDB's timestamp precision; the integer keeps the
@@ -27,7 +33,7 @@ from typing import Any, ClassVar
 import duckdb
 
 from tracebridge.records import Record
-from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.base import Encoded, Sink, SinkState
 from tracebridge.sinks.columns import PROVENANCE_FIELDS, Column, columns
 from tracebridge.sinks.duckdb_views import create_views, quote_identifier, quote_literal
 from tracebridge.sinks.int_range import check as check_integers
@@ -38,6 +44,12 @@ from tracebridge.sinks.staging import Move
 
 MAX_OBJECT_BYTES = 1 << 30
 """One record may be large (long conversations, retrieved documents); DuckDB's JSON reader defaults to 16 MiB."""
+MIN_OBJECT_BYTES = 16 << 20
+"""The build's ``maximum_object_size`` when every journal line is shorter: DuckDB's default."""
+LOAD_MEMORY_BYTES = 64 << 20
+"""DuckDB's memory for the build besides what its JSON reader needs for the longest line (``load_settings``): what it
+caches of the table beyond this is written out and evicted, so peak memory does not grow with the number of
+records."""
 
 
 def _provenance_sql() -> str:
@@ -63,9 +75,10 @@ def table_ddl(record_type: str) -> str:
     return f"CREATE TABLE {quote_identifier(TABLES[record_type])} ({', '.join(parts)})"
 
 
-def jsonl_select(record_type: str, path: Path) -> str:
+def jsonl_select(record_type: str, path: Path, object_bytes: int = MAX_OBJECT_BYTES) -> str:
     """``SELECT`` of one record type's JSONL file in table column order, the timestamps derived from the integers
-    (timezone-independent arithmetic). The bulk load below uses it, and so does ``tracebridge sql`` over JSONL."""
+    (timezone-independent arithmetic). The bulk load below uses it, and so does ``tracebridge sql`` over JSONL.
+    ``object_bytes``: the longest line DuckDB's reader takes (it allocates buffers of twice that)."""
     reader_columns = ", ".join(
         f"{quote_literal(column.name)}: {quote_literal(sql_type(column))}" for column in columns(record_type)
     )
@@ -79,7 +92,7 @@ def jsonl_select(record_type: str, path: Path) -> str:
     return (
         f"SELECT {', '.join(select)} "
         f"FROM read_json({quote_literal(str(path.absolute()))}, format = 'newline_delimited', "
-        f"columns = {{{reader_columns}}}, maximum_object_size = {MAX_OBJECT_BYTES})"
+        f"columns = {{{reader_columns}}}, maximum_object_size = {object_bytes})"
     )
 
 
@@ -91,9 +104,29 @@ def timestamp_sql(unix_nano: str) -> str:
     return f"to_timestamp(0) + to_microseconds({floored})"
 
 
-def load_sql(record_type: str, journal: Path) -> str:
+def load_sql(record_type: str, journal: Path, object_bytes: int = MAX_OBJECT_BYTES) -> str:
     """One bulk load of a journal file into its table."""
-    return f"INSERT INTO {quote_identifier(TABLES[record_type])} {jsonl_select(record_type, journal)}"
+    return f"INSERT INTO {quote_identifier(TABLES[record_type])} {jsonl_select(record_type, journal, object_bytes)}"
+
+
+def longest_line(path: Path) -> int:
+    """Bytes of the longest line of ``path``, newline included (0 for an empty file); read a block at a time."""
+    longest = 0
+    with path.open("rb") as lines:
+        for line in lines:
+            longest = max(longest, len(line))
+    return longest
+
+
+def load_settings(journals: Iterable[Path]) -> tuple[int, int]:
+    """``(maximum_object_size, memory_limit)`` in bytes for building from ``journals``: room for their longest line
+    (at least DuckDB's default), and memory for the reader's buffer (twice that) plus eight times the longest line
+    rounded up to a power of two (measured with DuckDB 2.0: a 17 MiB line needs one 128 MiB allocation beside the
+    buffer, a 40 MiB line 256 MiB; ordinary lines of a few KB add nothing) plus ``LOAD_MEMORY_BYTES``."""
+    longest = max((longest_line(journal) for journal in journals), default=0)
+    object_bytes = min(max(MIN_OBJECT_BYTES, longest + 1), MAX_OBJECT_BYTES)
+    parsing = 8 * (1 << max(longest - 1, 0).bit_length())
+    return object_bytes, LOAD_MEMORY_BYTES + 2 * object_bytes + parsing
 
 
 STORAGE_ERRORS: tuple[tuple[str, int], ...] = (
@@ -127,27 +160,45 @@ def storage_error(exc: Exception, target: Path) -> OSError | None:
 def build_database(target: Path, journals: Mapping[str, Path]) -> None:
     """Create ``target`` from one JSONL journal per record type: tables, bulk loads, views, checkpoint.
 
+    The load runs under a memory limit (``load_settings``); rows so wide that DuckDB cannot stay within it (it cannot
+    evict the long strings of rows it is inserting: a 13 KB row of attributes needed more than 128 MiB) are loaded
+    again without one, into the same content, as before this limit existed.
+
     A DuckDB error that means the file cannot be written (a full disk above all: the database is built at the end of
     a long run, when the disk is fullest) is raised as the ``OSError`` it stands for, naming ``target``, so the user
     reads what happened and what to do rather than an internal error."""
     remove_database(target)
+    object_bytes, memory_bytes = load_settings(journals.values())
     try:
-        connection = duckdb.connect(str(target.absolute()))
         try:
-            for record_type, journal in journals.items():
-                connection.execute(table_ddl(record_type))
-                if journal.stat().st_size:
-                    connection.execute(load_sql(record_type, journal))
-            create_views(connection)
-            connection.execute("CHECKPOINT")
-        finally:
-            connection.close()
+            _load(target, journals, object_bytes, memory_bytes)
+        except duckdb.OutOfMemoryException:
+            remove_database(target)
+            _load(target, journals, object_bytes, None)
     except duckdb.Error as exc:
         failure = storage_error(exc, target)
         if failure is None:
             raise
         remove_database(target)
         raise failure from exc
+
+
+def _load(target: Path, journals: Mapping[str, Path], object_bytes: int, memory_bytes: int | None) -> None:
+    connection = duckdb.connect(str(target.absolute()))
+    try:
+        # One thread: one reader buffer, and the rows in journal order. The limit makes DuckDB write out and evict
+        # the table's blocks as it loads rather than keep them all (see the module); None: DuckDB's default.
+        connection.execute("SET threads = 1")
+        if memory_bytes is not None:
+            connection.execute(f"SET memory_limit = '{memory_bytes}B'")
+        for record_type, journal in journals.items():
+            connection.execute(table_ddl(record_type))
+            if journal.stat().st_size:
+                connection.execute(load_sql(record_type, journal, object_bytes))
+        create_views(connection)
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
 
 
 def remove_database(target: Path) -> None:
@@ -171,12 +222,21 @@ class DuckDbSink(Sink):
         )
         self._final = out_dir / DUCKDB_FILE
 
+    @property
+    def encodings(self) -> frozenset[str]:  # type: ignore[override]  # per instance: a shared journal needs none
+        return frozenset() if self._shared else self._journal.encodings
+
     def write(self, records: Iterable[Record]) -> None:
         if not self._shared:
             records = list(records)
             for record in records:  # BIGINT columns: say which field, not a cast error at the build (``int_range``)
                 check_integers(record)
             self._journal.write(records)
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        """Rows whose integers ``MultiSink`` already checked (it refuses the others before any format sees them)."""
+        if not self._shared:
+            self._journal.write_encoded(encoded)
 
     def state(self) -> SinkState:
         return {"shared_jsonl": True} if self._shared else self._journal.state()

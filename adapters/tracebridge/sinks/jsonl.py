@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from tracebridge.records import Record
 from tracebridge.serialization import to_json_dict
-from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.base import Encoded, Sink, SinkState
 from tracebridge.sinks.manifest import Manifest
 from tracebridge.sinks.staging import Move
 from tracebridge.sinks.table_files import TableFilesSink
@@ -36,6 +36,7 @@ class JsonlSink(TableFilesSink):
 
     format: ClassVar[str] = "jsonl"
     extension: ClassVar[str] = EXTENSION
+    encodings: ClassVar[frozenset[str]] = frozenset({"jsonl"})
 
     def write(self, records: Iterable[Record]) -> None:
         files = {record_type: staged.handle for record_type, staged in self._files.items()}
@@ -43,6 +44,14 @@ class JsonlSink(TableFilesSink):
         for record in records:
             record_type = record.record_type
             files[record_type].write(encode_line(to_json_dict(record)))
+            rows[record_type] += 1
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        assert encoded.lines is not None, "encoded without the jsonl encoding"
+        files = {record_type: staged.handle for record_type, staged in self._files.items()}
+        rows = self._rows
+        for record_type, line in zip(encoded.types, encoded.lines, strict=True):
+            files[record_type].write(line)
             rows[record_type] += 1
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -79,6 +88,7 @@ class JsonlStreamSink(Sink):
     """
 
     format: ClassVar[str] = "jsonl"
+    encodings: ClassVar[frozenset[str]] = frozenset({"jsonl"})
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
@@ -89,6 +99,12 @@ class JsonlStreamSink(Sink):
         if lines:
             self._stream.write(b"".join(lines))
             self._rows += len(lines)
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        assert encoded.lines is not None, "encoded without the jsonl encoding"
+        if encoded.lines:
+            self._stream.write(b"".join(encoded.lines))
+            self._rows += len(encoded.lines)
 
     def state(self) -> SinkState:
         self._stream.flush()

@@ -12,7 +12,8 @@ A resumed output (``resume=True``) must be cut back with ``restore`` before the 
 
 Records may be written one at a time: they are buffered and handed to the format sinks in batches (the columnar sinks
 convert a batch at a time), and ``state`` flushes the buffer first, so a checkpoint never claims a record still in
-memory.
+memory. Records mapped in worker processes arrive already encoded (``write_encoded``, with the ``encoder`` this
+output gives them): buffered and flushed at the same points, so the files are the same bytes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any, Self, TextIO
 from tracebridge.delivery.rejects import Reject
 from tracebridge.records import Record
 from tracebridge.sinks.base import Sink, SinkState
+from tracebridge.sinks.encoded import EncodedRecords, RecordEncoder
 from tracebridge.sinks.int_range import out_of_range_field, reject_for
 from tracebridge.sinks.layout import MANIFEST_FILE, REJECTS_FILE, TABLES, partial_dir
 from tracebridge.sinks.manifest import Manifest, stage_manifest
@@ -68,6 +70,8 @@ class MultiSink:
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
         self.rejected = 0
         self._buffer: list[Record] = []
+        self._encoded: list[EncodedRecords] = []
+        self._encoded_rows = 0
         self._reject_stream = reject_stream
         self._rejects: StagedFile | None = None
         self._open = True
@@ -79,10 +83,30 @@ class MultiSink:
     def formats(self) -> list[str]:
         return [sink.format for sink in self.sinks]
 
+    def encoder(self) -> RecordEncoder | None:
+        """What a process that maps records encodes them with for ``write_encoded``: the encodings of every format
+        of this output (None if one of them takes records only)."""
+        if any(type(sink).write_encoded is Sink.write_encoded for sink in self.sinks):
+            return None
+        return RecordEncoder(frozenset().union(*(sink.encodings for sink in self.sinks)))
+
+    def write_encoded(self, encoded: EncodedRecords) -> None:
+        """Append rows ``encoder()`` encoded (in a worker process); buffered and flushed as ``write``'s records."""
+        self._check_open()
+        self._check_restored()
+        if self._buffer:  # keep the order of records written before
+            self._flush()
+        self._encoded.append(encoded)
+        self._encoded_rows += len(encoded)
+        if self._encoded_rows >= BATCH_SIZE:
+            self._flush()
+
     def write(self, records: Iterable[Record]) -> None:
         """Append records (any iterable, one record is fine); they reach the files by the next ``state``/``close``."""
         self._check_open()
         self._check_restored()
+        if self._encoded:  # keep the order of rows written encoded before
+            self._flush()
         if isinstance(records, list | tuple):  # a page's records (the pipeline's case): one extend, not an append each
             self._buffer.extend(records)
             if len(self._buffer) >= BATCH_SIZE:
@@ -98,6 +122,8 @@ class MultiSink:
         self.write((record,))
 
     def _flush(self) -> None:
+        if self._encoded:
+            self._flush_encoded()
         if not self._buffer:
             return
         batch, self._buffer = self._buffer, []
@@ -110,6 +136,20 @@ class MultiSink:
         counts = self.counts
         for record in batch:
             counts[record.record_type] += 1
+
+    def _flush_encoded(self) -> None:
+        chunks, self._encoded, self._encoded_rows = self._encoded, [], 0
+        rows = EncodedRecords.concat(chunks)
+        if rows.refused:  # as ``_reject_out_of_range``: each refused row to the rejects, in order, none to a format
+            refused = rows.refused
+            for index in sorted(refused):
+                self.reject(refused[index])
+            rows = rows.select([index not in refused for index in range(len(rows))])
+        for sink in self.sinks:
+            sink.write_encoded(rows)
+        counts = self.counts
+        for record_type in rows.types:
+            counts[record_type] += 1
 
     def _reject_out_of_range(self, batch: list[Record], first: int) -> list[Record]:
         """``batch`` without the records from ``first`` on that no format could hold; those go to the rejects."""
@@ -150,6 +190,7 @@ class MultiSink:
         """Cut every file back to ``state`` (``{}``: to nothing), dropping what a killed run wrote after it."""
         self._check_open()
         self._buffer.clear()
+        self._encoded, self._encoded_rows = [], 0
         self._restore(state)
         self._awaiting_restore = False
 
@@ -239,6 +280,7 @@ class MultiSink:
         if not self._open:
             return
         self._buffer.clear()
+        self._encoded, self._encoded_rows = [], 0
         for sink in self.sinks:
             sink.abort(discard=discard)
         if self._rejects is not None:

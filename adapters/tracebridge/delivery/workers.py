@@ -1,0 +1,332 @@
+"""Mapping in worker processes: ``--workers N``.
+
+Mapping (adapter plus encoding) is the CPU an export spends beyond fetching and decoding, and one process runs it on
+one core. ``Workers`` maps the units of an export (a page, a batch of file lines) in a process pool and hands the
+batches back *in the units' order*, so the output is the same bytes as mapping in-process:
+
+- a worker returns its records encoded for the output (``encode``, given by the output: JSONL lines, CSV rows, Arrow
+  batches), not pickled records: pickling records back costs as much as mapping them;
+- the records kept once per export (definitions, versions, experiments) are decided in the export's process, in
+  order: a worker says which of its records are shared (``tracebridge.delivery.once.Entry``) and the export keeps
+  the first copy of each, as in-process;
+- the export reads ahead of what is written, so the source's checkpoint saves are deferred until every unit read
+  before them is written (``ExportContext.defer_saves``): a killed run resumes where its files were durable.
+
+The pool starts only once ``start_after`` records have gone by (they are mapped in this process with the same
+code): a small export never pays for starting processes. Units of a record kind that does not pickle (an adapter
+made as a closure) are mapped in this process too. Workers ignore Ctrl-C; the pool's owner shuts them down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+from collections import deque
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+import attrs
+
+from tracebridge.acyclic import acyclic_allocations
+from tracebridge.delivery.context import ExportContext
+from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.export import Batch, mapped
+from tracebridge.delivery.kinds import RecordKind
+from tracebridge.delivery.once import Entry, key_of
+from tracebridge.delivery.rejects import Reject
+from tracebridge.mapping.carried import Carried
+from tracebridge.records import Record
+
+START_AFTER = 2000
+"""Records mapped in the export's process before the pool starts (about the time starting the pool takes)."""
+
+
+class Encoded(Protocol):
+    """Records encoded for an output (``tracebridge.sinks.encoded.EncodedRecords``)."""
+
+    def __len__(self) -> int: ...
+    def select(self, keep: Sequence[bool]) -> Any: ...
+    def record_types(self) -> list[str]: ...
+
+
+Encode = Callable[[Sequence[Record]], Encoded]
+"""Records to what the output writes (``MultiSink.encoder()``); picklable, as each worker holds one."""
+
+
+def default_count() -> int:
+    """The machine's cores available to this process: the default ``--workers``."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+Item = tuple[int, str, Any, "str | None", "str | None"]
+
+
+@attrs.frozen
+class _Task:
+    generation: int
+    """Which export (a worker's ``built`` holds one export's shared records)."""
+    kinds: tuple[tuple[str, Any, Any], ...]
+    """(name, parse, normalize) of each kind the items name."""
+    items: list[Item] | bytes
+    """Per accepted record (kind index, source, raw, raw text, source id); pickled on their way to a worker, which
+    unpickles them away from the cycle collector (``tracebridge.acyclic``: 2.5 to 4x cheaper)."""
+
+    def shipped(self) -> _Task:
+        items = self.items
+        return self if isinstance(items, bytes) else attrs.evolve(self, items=pickle.dumps(items, protocol=5))
+
+
+@attrs.frozen
+class _Result:
+    encoded: Encoded
+    entries: list[Entry]
+    rejects: list[Reject]
+    withdrawn: int
+    parts: int
+
+
+class _Collected:
+    """A worker's ``Rejecting``: rejects in order, with what they count."""
+
+    def __init__(self) -> None:
+        self.rejects: list[Reject] = []
+        self.withdrawn = 0
+        self.parts = 0
+
+    def withdraw(self, reject: Reject) -> None:
+        self.withdrawn += 1
+        self.rejects.append(reject)
+
+    def reject_part(self, reject: Reject) -> None:
+        self.parts += 1
+        self.rejects.append(reject)
+
+
+def _no_identity(_raw: Any) -> str | None:
+    return None  # identities were settled by the intake, in the export's process
+
+
+def _expand(items: Sequence[Record | Carried], built: set[str], out: list[Record]) -> list[Entry]:
+    """Each item's entry, the records to encode appended to ``out``: a ``Carried`` is built here the first time this
+    worker meets its key (the export, deciding in order, can only need it then)."""
+    entries: list[Entry] = []
+    for item in items:
+        if not isinstance(item, Carried):
+            out.append(item)
+            entries.append(key_of(item))
+        elif item.key in built:
+            entries.append((item.key, None, None))
+        else:
+            built.add(item.key)
+            try:
+                records = item.build()
+            except Exception as exc:  # raised in the export's process only if the export needs it
+                entries.append((item.key, None, exc))
+                continue
+            entries.append((item.key, _expand(records, built, out), None))
+    return entries
+
+
+def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
+    """One unit, mapped and encoded (in a worker, or in the export's process with its own ``built``)."""
+    kinds = [RecordKind(name, parse, _no_identity, normalize) for name, parse, normalize in task.kinds]
+    items = task.items
+    if isinstance(items, bytes):
+        with acyclic_allocations():
+            items = pickle.loads(items)  # this process's own data, from the export's process
+    units = [
+        Delivered(kinds[index], source, raw, raw_text=raw_text, source_id=source_id)
+        for index, source, raw, raw_text, source_id in items
+    ]
+    collected = _Collected()
+    records: list[Record] = []
+    entries = _expand(mapped(units, collected), built, records)
+    return _Result(encode(records), entries, collected.rejects, collected.withdrawn, collected.parts)
+
+
+_worker: dict[str, Any] = {}
+"""In a worker process: its ``encode``, and the shared records it built for the export it maps now."""
+
+
+COLLECT_EVERY = 64
+"""Units a worker maps between two runs of the cycle collector, which is otherwise off in a worker."""
+
+
+def _start_worker(encode: Encode) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the export's process's to handle; it stops the pool
+    # A worker's heap is one unit's records, which hold no reference cycles: the collector, walking them every 700
+    # allocations, would find nothing. Off, and run by count instead, so cyclic garbage (a caught exception's frames)
+    # is still freed.
+    gc.disable()
+    _worker.update(encode=encode, generation=None, built=set(), units=0)
+
+
+def _work(task: _Task) -> _Result:
+    if _worker["generation"] != task.generation:
+        _worker.update(generation=task.generation, built=set())
+    _worker["units"] += 1
+    if _worker["units"] % COLLECT_EVERY == 0:
+        gc.collect()
+    return map_task(task, _worker["encode"], _worker["built"])
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one: a fork of this process (threads, open connections) is not safe."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class Workers:
+    """A pool of ``count`` processes mapping for one output (``encode``); a context manager that stops them.
+
+    ``mapper()`` gives each export its own ``UnitMapper`` (``Export.batches(output, mapper)``).
+    """
+
+    def __init__(self, count: int, encode: Encode, *, start_after: int | None = None) -> None:
+        if count < 2:
+            raise ValueError("workers: at least 2 (1 maps in the export's process, without a pool)")
+        self.count = count
+        self.encode = encode
+        self.start_after = START_AFTER if start_after is None else start_after
+        self._executor: ProcessPoolExecutor | None = None
+        self._generations = 0
+        self._seen = 0
+        self._picklable: dict[int, tuple[RecordKind, bool]] = {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers: what is queued is cancelled, a unit being mapped finishes (milliseconds)."""
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def cpu_seconds(self) -> float:
+        """CPU time the live workers have used (Linux; 0 elsewhere): how benchmarks tell mapping from waiting."""
+        executor = self._executor
+        processes = getattr(executor, "_processes", None) or {}
+        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        total = 0.0
+        for pid in list(processes):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        return total
+
+    def mapper(self) -> ExportMapper:
+        self._generations += 1
+        return ExportMapper(self, self._generations)
+
+    def _pool(self) -> ProcessPoolExecutor | None:
+        if self._executor is None and self._seen >= self.start_after:
+            self._executor = ProcessPoolExecutor(
+                self.count, mp_context=_context(), initializer=_start_worker, initargs=(self.encode,)
+            )
+        return self._executor
+
+    def _ships(self, kind: RecordKind) -> bool:
+        """Whether ``kind``'s parser and adapter pickle (an adapter made as a closure does not)."""
+        known = self._picklable.get(id(kind))
+        if known is None or known[0] is not kind:
+            try:
+                pickle.dumps((kind.name, kind.parse, kind.normalize))
+                ships = True
+            except Exception:  # pickling raises several types (PicklingError, AttributeError, TypeError)
+                ships = False
+            known = self._picklable[id(kind)] = (kind, ships)
+        return known[1]
+
+    def submit(self, task: _Task, units: list[Delivered], built: set[str]) -> Future[_Result] | _Result:
+        """The unit mapped in a worker (a future), or here when the pool has not started or the kinds do not ship."""
+        pool = self._pool()
+        self._seen += len(units)
+        if pool is None or not all(self._ships(item.kind) for item in units):
+            return map_task(task, self.encode, built)
+        return pool.submit(_work, task.shipped())
+
+
+class ExportMapper:
+    """The units of one export, mapped by the pool and handed back in order (``delivery.export.UnitMapper``)."""
+
+    def __init__(self, workers: Workers, generation: int) -> None:
+        self._workers = workers
+        self._generation = generation
+        self._built: set[str] = set()
+        """The shared records this process built while mapping units itself."""
+
+    def _task(self, units: list[Delivered]) -> _Task:
+        kinds: dict[int, int] = {}
+        refs: list[tuple[str, Any, Any]] = []
+        items: list[Item] = []
+        for item in units:
+            kind = item.kind
+            index = kinds.get(id(kind))
+            if index is None:
+                index = kinds[id(kind)] = len(refs)
+                refs.append((kind.name, kind.parse, kind.normalize))
+            items.append((index, item.source, item.raw, item.raw_text, item.source_id))
+        return _Task(self._generation, tuple(refs), items)
+
+    async def abatches(self, units: AsyncIterator[list[Delivered]], context: ExportContext) -> AsyncGenerator[Batch]:
+        """Each unit's batch, in order, while later units are read and mapped; saves wait for what they cover."""
+        context.defer_saves()
+        window = 2 * self._workers.count
+        pending: deque[tuple[Future[_Result] | _Result, list[Reject]]] = deque()
+        written = 0
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < window:
+                    try:
+                        unit = await anext(units)
+                    except StopAsyncIteration:
+                        exhausted = True
+                        break
+                    context.save_written(written)  # a save made before the first unit (due at once)
+                    context.units_received += 1
+                    rejects = context.take_rejects()
+                    pending.append((self._workers.submit(self._task(unit), unit, self._built), rejects))
+                    head = pending[0][0]
+                    if not isinstance(head, Future) or head.done():
+                        break  # hand over what is ready before reading on
+                if not pending:
+                    return
+                job, rejects = pending.popleft()
+                result = job if isinstance(job, _Result) else await asyncio.wrap_future(job)
+                context.withdrawn(result.withdrawn, result.parts)
+                encoded = result.encoded
+                keep = context.kept_once.keep_mask(result.entries)
+                if keep is not None:
+                    encoded = encoded.select(keep)
+                yield Batch([], rejects + result.rejects, encoded)
+                written += 1
+                context.save_written(written)
+        finally:
+            for job, _ in pending:
+                if isinstance(job, Future):
+                    job.cancel()
+            with contextlib.suppress(Exception):
+                await units.aclose()  # type: ignore[attr-defined]

@@ -1,0 +1,193 @@
+"""``tracebridge export|import --workers N`` against the real sandbox: the same files as ``--workers 1``, and a run
+killed while its workers map resumes to the same files as an uninterrupted one."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tracebridge.cli import main
+from tracebridge.delivery import workers
+from tracebridge.sandbox import Latency, RunningSandbox
+
+from tests.delivery.test_workers import evaluation_logs, format_args, output_files, write_lines
+from tests.sandbox_plugin import SandboxFactory
+
+POOL_AT_ONCE = (
+    "import sys; import tracebridge.delivery.workers as w; w.START_AFTER = 0; "
+    "from tracebridge.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+"""``python -c`` running the CLI with the pool started for the first record (by default: after 2,000)."""
+
+
+@pytest.fixture(autouse=True)
+def pool_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "START_AFTER", 0)
+
+
+def _repeated(option: str, values: tuple[str, ...]) -> list[str]:
+    return [arg for value in values for arg in (option, value)]
+
+
+def _exports(sandbox: RunningSandbox) -> dict[str, list[str]]:
+    evaluation = ["humanloop", "evaluation", sandbox.evaluation_id]
+    return {
+        "humanloop project (v4 pages)": ["humanloop", "project", sandbox.project_id, "--page-size", "17"],
+        "humanloop evaluation (v5 logs)": [*evaluation, *_repeated("--run", sandbox.run_ids), "--page-size", "13"],
+        "humanloop evaluation (v4 datapoints)": [*evaluation, "--v4", *_repeated("--evaluatee", sandbox.evaluatee_ids)],
+        "galileo log stream": ["galileo", sandbox.galileo_project_id, "--log-stream", sandbox.log_stream_id],
+    }
+
+
+@pytest.mark.parametrize(
+    "which",
+    [
+        "humanloop project (v4 pages)",
+        "humanloop evaluation (v5 logs)",
+        "humanloop evaluation (v4 datapoints)",
+        "galileo log stream",
+    ],
+)
+def test_export_with_workers_writes_the_same_files(
+    which: str, sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUMANLOOP_API_KEY", sandbox.humanloop_api_key)
+    monkeypatch.setenv("HUMANLOOP_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("GALILEO_API_KEY", sandbox.galileo_api_key)
+    monkeypatch.setenv("GALILEO_API_URL", sandbox.base_url)
+    command = ["export", *_exports(sandbox)[which], *format_args(), "-q"]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main([*command, "--out", str(one), "--workers", "1"]) == 0
+    assert main([*command, "--out", str(two), "--workers", "2"]) == 0
+    assert output_files(two) == output_files(one)
+
+
+def _start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("HUMANLOOP_", "GALILEO_"))}
+    return subprocess.Popen(
+        [sys.executable, "-c", POOL_AT_ONCE, *args],
+        env={**base, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    process = _start(args, env)
+    _, stderr = process.communicate(timeout=240)
+    return subprocess.CompletedProcess(args, process.returncode, b"", stderr)
+
+
+def resumed_files(out: Path) -> dict[str, Any]:
+    """``output_files`` without what describes one run's work (pages fetched, bytes, restarts): a resumed run
+    counts only its own, as in-process."""
+    files = output_files(out)
+    for name in ("pages", "bytes_received", "restarts"):
+        files["manifest.json"]["completeness"].pop(name)
+    return files
+
+
+def _kill_mid_run(process: subprocess.Popen[bytes], out: Path, progressed: str) -> None:
+    """SIGKILL the run (and so no cleanup of ours) once its checkpoint shows progress, with its workers mapping."""
+    checkpoint = out / ".partial" / "checkpoint.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the run finished before it could be killed: {process.stderr!r}")
+        try:
+            state = json.loads(checkpoint.read_text())
+        except (OSError, ValueError):
+            state = {}
+        if state.get(progressed):
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return
+        time.sleep(0.01)
+    process.kill()
+    raise AssertionError("no checkpoint appeared in time")
+
+
+def test_a_killed_import_with_workers_resumes_to_the_same_files(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "logs.jsonl", evaluation_logs(30_000), bad_every=4999)
+    command = ["import", str(source), *format_args(), "--workers", "2", "-q"]
+    clean = tmp_path / "clean"
+    done = _run([*command, "--out", str(clean), "--workers", "1"])
+    assert done.returncode == 0, done.stderr
+
+    out = tmp_path / "resumed"
+    _kill_mid_run(_start([*command, "--out", str(out)]), out, "streamed")
+    assert not (out / "manifest.json").exists()
+    resumed = _run([*command, "--out", str(out), "--resume"])
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed_files(out) == resumed_files(clean)
+
+
+def test_a_killed_export_with_workers_resumes_to_the_same_files(
+    sandbox_factory: SandboxFactory, tmp_path: Path
+) -> None:
+    sandbox = sandbox_factory(records=400, latency=Latency(fixed_ms=25))
+    env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
+    command = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "2"]
+    command += [*format_args(), "--workers", "2", "-q"]
+    clean = tmp_path / "clean"
+    done = _run([*command, "--out", str(clean), "--workers", "1"], env)
+    assert done.returncode == 0, done.stderr
+
+    out = tmp_path / "resumed"
+    _kill_mid_run(_start([*command, "--out", str(out)], env), out, "pages_done")
+    resumed = _run([*command, "--out", str(out), "--resume"], env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed_files(out) == resumed_files(clean)
+
+
+def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
+    """Ctrl-C mid-run: exit 130 with no traceback, and no worker process left behind."""
+    source = write_lines(tmp_path / "logs.jsonl", evaluation_logs(30_000))
+    out = tmp_path / "out"
+    process = _start(["import", str(source), "--out", str(out), "--workers", "2", "-q"])
+    checkpoint = out / ".partial" / "checkpoint.json"
+    deadline = time.monotonic() + 120
+    while not (checkpoint.exists() and json.loads(checkpoint.read_text() or "{}").get("streamed")):
+        assert time.monotonic() < deadline and process.poll() is None, "no checkpoint appeared"
+        time.sleep(0.01)
+    children = _children(process.pid)
+    assert children, "the workers run as child processes"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr.decode()
+    time.sleep(0.5)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and not _zombie(pid)], "orphan workers"
+
+
+def _children(pid: int) -> list[int]:
+    """Every descendant of ``pid`` (the forkserver and its workers), from /proc."""
+    found: list[int] = []
+    parents = {pid}
+    for _ in range(3):
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) in found:
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            if parent in parents:
+                found.append(int(entry.name))
+        parents |= set(found)
+    return found
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
