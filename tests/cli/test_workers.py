@@ -147,8 +147,32 @@ def test_a_killed_export_with_workers_resumes_to_the_same_files(
     assert resumed_files(out) == resumed_files(clean)
 
 
-def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
-    """Ctrl-C mid-run: exit 130 with no traceback, and no worker process left behind."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_the_workers(tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C or SIGTERM mid-run: exit 130 with no traceback, and no worker process left behind."""
+    process, children = _running_with_workers(tmp_path)
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr.decode()
+    time.sleep(0.5)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and not _zombie(pid)], "orphan workers"
+
+
+def test_workers_of_a_killed_run_exit_on_their_own(tmp_path: Path) -> None:
+    """SIGKILL gives the run no chance to stop its pool: each worker notices its export is gone and exits."""
+    process, children = _running_with_workers(tmp_path)
+    pool = [pid for pid in children if _parent(pid) not in (process.pid, None)]  # the forkserver's children
+    assert pool, children
+    process.kill()
+    process.wait(timeout=60)  # not communicate(): the forkserver keeps the stderr pipe open
+    deadline = time.monotonic() + 30
+    while alive := [pid for pid in pool if Path(f"/proc/{pid}").exists() and not _zombie(pid)]:
+        assert time.monotonic() < deadline, f"workers still running after the export was killed: {alive}"
+        time.sleep(0.2)
+
+
+def _running_with_workers(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
     source = write_lines(tmp_path / "logs.jsonl", evaluation_logs(30_000))
     out = tmp_path / "out"
     process = _start(["import", str(source), "--out", str(out), "--workers", "2", "-q"])
@@ -159,12 +183,14 @@ def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
         time.sleep(0.01)
     children = _children(process.pid)
     assert children, "the workers run as child processes"
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert "Traceback" not in stderr.decode()
-    time.sleep(0.5)
-    assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and not _zombie(pid)], "orphan workers"
+    return process, children
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int((Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return None
 
 
 def _children(pid: int) -> list[int]:
@@ -191,3 +217,16 @@ def _zombie(pid: int) -> bool:
         return (Path(f"/proc/{pid}") / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_a_worker_killed_from_outside_is_not_called_a_bug(tmp_path: Path) -> None:
+    """The OOM killer or a `kill -9` taking one worker: exit 1 saying so, with how to continue, and no traceback."""
+    process, children = _running_with_workers(tmp_path)
+    pool = [pid for pid in children if _parent(pid) not in (process.pid, None)]
+    assert pool, children
+    os.kill(pool[0], signal.SIGKILL)
+    process.wait(timeout=60)
+    stderr = process.stderr.read().decode() if process.stderr is not None else ""
+    assert process.returncode == 1, stderr
+    assert "a worker process died" in stderr and "--resume" in stderr, stderr
+    assert "bug in tracebridge" not in stderr and "Traceback" not in stderr, stderr

@@ -7,9 +7,12 @@ CLI stays a thin wiring of sources, adapters and sinks (see the README's data fl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 
 from tracebridge._version import __version__
 from tracebridge.cli.exit_codes import ExitCode
@@ -67,6 +70,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("tracebridge: a command is needed; --help lists them (try: tracebridge demo)", file=sys.stderr)
         return ExitCode.USAGE
+    with _sigterm_interrupts():
+        return _run(run, args)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a service manager, ``kill``, ``timeout``) stops a run as Ctrl-C does: worker processes shut down and
+    the partial output is kept for ``--resume``. Only where SIGTERM has its default action (a caller's handler is
+    kept), and put back afterwards."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return int(run(args))
     except KeyboardInterrupt:

@@ -91,6 +91,14 @@ def describe(exc: BaseException, *, key_env: str = "the API key variable", base_
         return Failure(str(exc), None, ExitCode.USAGE)
     if isinstance(exc, TracebridgeError):
         return Failure(str(exc), None, ExitCode.ERROR)
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415 - only on a failure: keeps --help fast
+
+    if isinstance(exc, BrokenProcessPool):  # a worker killed from outside (the OOM killer, kill -9), not a bug
+        return Failure(
+            "a worker process died while mapping (out of memory, or killed?)",
+            "run the same command with --resume; with fewer --workers (or --workers 1) if memory is short",
+            ExitCode.ERROR,
+        )
     if isinstance(exc, OSError):
         return _os_failure(exc)
     if isinstance(exc, ValueError):

@@ -26,6 +26,8 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -163,8 +165,27 @@ COLLECT_EVERY = 64
 """Units a worker maps between two runs of the cycle collector, which is otherwise off in a worker."""
 
 
-def _start_worker(encode: Encode) -> None:
+OWNER_POLL_S = 1.0
+"""How often a worker checks that the process owning the pool is still alive."""
+
+
+def _exit_when_gone(owner: int) -> None:
+    """Exit this worker once ``owner`` (the export's process) is gone. A worker's parent is the forkserver, not the
+    export's process, and a worker idle in the call queue holds both ends of its pipe, so it never sees an EOF: an
+    export killed with SIGKILL (no ``close()``) would otherwise leave its idle workers running for good."""
+    while True:
+        time.sleep(OWNER_POLL_S)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid was reused by another user's process: ours is gone
+            os._exit(1)
+
+
+def _start_worker(encode: Encode, owner: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the export's process's to handle; it stops the pool
+    threading.Thread(target=_exit_when_gone, args=(owner,), name="owner-watch", daemon=True).start()
     # A worker's heap is one unit's records, which hold no reference cycles: the collector, walking them every 700
     # allocations, would find nothing. Off, and run by count instead, so cyclic garbage (a caught exception's frames)
     # is still freed.
@@ -243,7 +264,7 @@ class Workers:
     def _pool(self) -> ProcessPoolExecutor | None:
         if self._executor is None and self._seen >= self.start_after:
             self._executor = ProcessPoolExecutor(
-                self.count, mp_context=_context(), initializer=_start_worker, initargs=(self.encode,)
+                self.count, mp_context=_context(), initializer=_start_worker, initargs=(self.encode, os.getpid())
             )
         return self._executor
 
