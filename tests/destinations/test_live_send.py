@@ -181,6 +181,17 @@ def test_a_span_the_target_refuses_goes_to_the_rejects_named_in_the_summary(tmp_
     assert all("HTTP 413" in reject["reason"] for reject in _rejects(rejects[0]))
 
 
+def test_an_unreachable_target_says_it_took_nothing_and_names_no_missing_ledger(tmp_path: Path) -> None:
+    result = tracebridge(
+        "import", str(EXPORT_DIR), "--send-to", "otlp", "--endpoint", "http://127.0.0.1:9/v1/traces",
+        "--send-max-attempts", "1", "--state-dir", str(tmp_path / "state"), cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "the target took nothing yet" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    ledgers = [path for path in (tmp_path / "state").glob("*.jsonl") if not path.name.endswith(".rejects.jsonl")]
+    assert not ledgers, "no ledger was written, and none is named"
+
+
 def test_send_options_need_send_to_and_resume_needs_out(tmp_path: Path) -> None:
     result = tracebridge("import", str(EXPORT_DIR), "--endpoint", "http://127.0.0.1:9/v1/traces", cwd=tmp_path)
     assert result.returncode == 2 and "--endpoint applies to --send-to" in result.stderr

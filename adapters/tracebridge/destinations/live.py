@@ -393,9 +393,13 @@ class LiveSend:
         try:
             return self._loop.run(coroutine)
         except (TracebridgeError, OSError) as exc:
+            taken = (
+                f"what the target took is in the ledger {self.ledger.path}"
+                if self.ledger.path is not None and self.ledger.path.exists()
+                else "the target took nothing yet"
+            )
             raise SendError(
-                f"sending to {self.destination.target}: {exc} (what the target took is in the ledger "
-                f"{self.ledger.path}: the same command again sends only the rest)"
+                f"sending to {self.destination.target}: {exc} ({taken}: the same command again sends only the rest)"
             ) from exc
 
     def _read_all(self, record_type: str) -> Iterator[Record]:
