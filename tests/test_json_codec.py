@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import attrs
+import hypothesis
 import pytest
 from tracebridge import GalileoClient, HumanloopClient, json_codec
 from tracebridge.records import Record
@@ -163,3 +164,40 @@ def test_the_jsonl_sink_keeps_nan_and_surrogates(tmp_path: Path, exported: list[
     assert math.isnan(back["attributes"]["score"])
     # The one text rule of every output format (tracebridge.sinks.text): the lone surrogate as its six characters.
     assert back["attributes"]["output"] == "cut at \\ud83d"
+
+
+def _depth_by_walking(text: bytes) -> int:
+    """The reference: one character at a time, a backslash escapes the next one, quotes toggle a string, and the
+    deepest point of the running count of brackets outside strings (it may go negative on invalid text)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in text:
+        if escaped:
+            escaped = False
+        elif byte == ord("\\"):
+            escaped = True
+        elif byte == ord('"'):
+            in_string = not in_string
+        elif not in_string and byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif not in_string and byte in b"]}":
+            depth -= 1
+    return deepest
+
+
+@hypothesis.settings(max_examples=3000, deadline=None)
+@hypothesis.given(hypothesis.strategies.binary(max_size=80).map(lambda b: bytes(b'[]{}"\\a,'[x % 8] for x in b)))
+def test_nesting_depth_is_the_walked_depth_of_any_text(text: bytes) -> None:
+    assert json_codec.nesting_depth(text) == _depth_by_walking(text)
+
+
+@pytest.mark.parametrize("depth", [0, 1, 14, 63, 64, 65, 200, json_codec.MAX_DEPTH + 1])
+@pytest.mark.parametrize("unbalanced", [False, True])
+def test_nesting_depth_of_deep_valid_and_cut_documents(depth: int, unbalanced: bool) -> None:
+    inner = b'{"s":"]]\\"[[","a":[1,{}]}'  # brackets and an escaped quote inside a string do not count
+    text = b'{"k":[' * depth + inner + b"]}" * depth
+    if unbalanced:
+        text = text[: len(text) - depth]  # cut, as a truncated page is
+    assert json_codec.nesting_depth(text) == _depth_by_walking(text)
+    assert json_codec.nesting_depth(text.decode()) == _depth_by_walking(text)

@@ -26,9 +26,8 @@ recursion limit (1,000 by default, shared with the caller's own frames), so a li
 ``RecursionError`` and take its whole file down, and one nested 900 deep would decode or not depending on how deep
 the caller's stack happened to be. ``loads`` measures the nesting first, without recursing, and refuses text nested
 deeper than ``MAX_DEPTH`` with ``NestingError``, a ``ValueError`` like any malformed JSON, so every reader turns it
-into one reject. The measure costs two ``count`` passes for text with at most ``MAX_DEPTH`` brackets (a record: not
-measurable beside decoding it); beyond that (a page), a few passes in C over the bytes: 1.5 ms for a page of 600 KB,
-which msgspec decodes in 3.6 ms.
+into one reject. A record is measured by counting its opening brackets (two ``count`` passes); a page by a few
+passes in C over its bytes, about half what msgspec takes to decode it (``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -36,7 +35,8 @@ from __future__ import annotations
 import itertools
 import json
 import operator
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 __all__ = [
@@ -88,37 +88,63 @@ _ASCII_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
 
 
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'"[]{}')
-_LEVEL_STEP = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+"""A backslash and the character it escapes, paired left to right as a decoder pairs them."""
+_OPEN_CLOSE = bytes.maketrans(b"[{]}", b"(())")
+_LEVEL_STEP = bytes.maketrans(b"()", b"\x02\x00")
+_PEELS = 64
+"""Innermost-pair passes tried before the exact running count (real JSON nests a dozen levels)."""
+_COUNT_FIRST_BYTES = 64 * 1024
+"""Text up to this size is first checked by counting its opening brackets (a record: cheaper than measuring)."""
+
+
+def _brackets(raw: bytes) -> bytes:
+    """The brackets of JSON text outside its strings, as ``(`` and ``)``, in order."""
+    if b"\\" in raw:
+        raw = _ESCAPE.sub(b"", raw)  # an escaped quote no longer ends a string
+    # Removing two adjacent quotes (an empty string, or the end of one string and the start of the next) leaves
+    # every other character inside or outside a string as it was; most strings hold no bracket, so few remain.
+    structure = raw.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    if b'"' in structure:
+        structure = b"".join(structure.split(b'"')[::2])  # the even parts are outside strings
+    return structure.translate(_OPEN_CLOSE)
 
 
 def nesting_depth(data: bytes | bytearray | str) -> int:
     """How deep the arrays and objects of JSON text nest (0 for a scalar), measured without recursing.
 
     Exact for valid JSON, and for the part of invalid JSON a decoder would read before failing, so never less than
-    a decoder would recurse. Every step runs in C over the whole text (no Python loop per character): drop escaped
-    backslashes and quotes, keep only quotes and brackets, drop the brackets inside strings, then the deepest point
-    of the running count of opened minus closed brackets.
+    a decoder would recurse. Every step runs in C over the whole text (no Python loop per character): drop escapes,
+    keep only quotes and brackets, drop the brackets inside strings. Then, for balanced brackets, the depth is the
+    number of passes that remove every innermost ``()`` until none is left (each pass removes exactly the deepest
+    level: a deepest opening bracket is always closed next); anything else (unbalanced, or deeper than the passes
+    tried) gets the deepest point of the running count of opened minus closed brackets, a step per bracket.
     """
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
-    if b"\\" in raw:
-        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")  # left to right, as a decoder pairs them
-    # Removing two adjacent quotes (an empty string, or the end of one string and the start of the next) leaves
-    # every other character inside or outside a string as it was; most strings hold no bracket, so few remain.
-    structure = raw.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
-    if b'"' in structure:
-        structure = b"".join(structure.split(b'"')[::2])  # the even parts are outside strings
+    brackets = _brackets(raw)
+    rest = brackets
+    for peeled in range(_PEELS):
+        if not rest:
+            return peeled
+        inner = rest.replace(b"()", b"")
+        if len(inner) == len(rest):
+            break
+        rest = inner
     # Each opening bracket steps by 2 and each closing one by 0, so after i brackets the depth is sum - i.
-    steps = structure.translate(_LEVEL_STEP)
-    return max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
+    steps = brackets.translate(_LEVEL_STEP)
+    depths: Iterator[int] = map(operator.sub, itertools.accumulate(steps), itertools.count(1))
+    return max(itertools.chain((0,), depths))
 
 
 def _check_depth(data: bytes | bytearray | str) -> None:
     """Raise ``NestingError`` for text nested deeper than ``MAX_DEPTH``; text with fewer brackets cannot be."""
-    opens = data.count("[") + data.count("{") if isinstance(data, str) else data.count(b"[") + data.count(b"{")
-    if opens > MAX_DEPTH:
-        depth = nesting_depth(data)
-        if depth > MAX_DEPTH:
-            raise NestingError(depth)
+    if len(data) <= _COUNT_FIRST_BYTES:
+        opens = data.count("[") + data.count("{") if isinstance(data, str) else data.count(b"[") + data.count(b"{")
+        if opens <= MAX_DEPTH:
+            return
+    depth = nesting_depth(data)
+    if depth > MAX_DEPTH:
+        raise NestingError(depth)
 
 
 def _stdlib_loads(data: bytes | bytearray | str) -> Any:

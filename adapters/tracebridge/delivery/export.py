@@ -130,18 +130,26 @@ class Export(Generic[M]):
                 yield record
 
     async def amodels(self) -> AsyncGenerator[M, None]:
-        async for units in self._units(None):
-            models = self._models_of(units)
-            self.rejects.extend(self._take_rejects())
+        async for models in self._model_units():
             for model in models:
                 yield model
 
     async def araw(self) -> AsyncGenerator[Any, None]:
         """The records as the vendor sent them (decoded JSON), deduped and in order, without parsing into models."""
+        async for raws in self._raw_units():
+            for raw in raws:
+                yield raw
+
+    async def _model_units(self) -> AsyncGenerator[list[M], None]:
+        async for units in self._units(None):
+            models = self._models_of(units)
+            self.rejects.extend(self._take_rejects())
+            yield models
+
+    async def _raw_units(self) -> AsyncGenerator[list[Any], None]:
         async for units in self._units(None):
             self.rejects.extend(self._take_rejects())
-            for item in units:
-                yield item.raw
+            yield [item.raw for item in units]
 
     # --- sync --------------------------------------------------------------------------------------------------
 
@@ -158,12 +166,17 @@ class Export(Generic[M]):
             self.rejects.extend(batch.rejects)
             yield from batch.records
 
+    # The sync iterators step the event loop once per unit (a page, a block of lines), not once per record: a step
+    # costs a task and a trip through the loop, as much as decoding a small record.
+
     def models(self) -> Iterator[M]:
-        return run_batches(self.amodels)
+        for models in run_batches(self._model_units):
+            yield from models
 
     def raw(self) -> Iterator[Any]:
         """Sync ``araw()``: the vendor JSON of each record, for archiving exactly what was received."""
-        return run_batches(self.araw)
+        for raws in run_batches(self._raw_units):
+            yield from raws
 
     # --- the run -----------------------------------------------------------------------------------------------
 
