@@ -181,9 +181,14 @@ def _running_with_workers(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list
     while not (checkpoint.exists() and json.loads(checkpoint.read_text() or "{}").get("streamed")):
         assert time.monotonic() < deadline and process.poll() is None, "no checkpoint appeared"
         time.sleep(0.01)
-    children = _children(process.pid)
-    assert children, "the workers run as child processes"
-    return process, children
+    # The pool starts once enough records have gone by, and its processes take a moment to fork (longer on a busy
+    # machine): wait for the forkserver's children rather than look once.
+    while True:
+        children = _children(process.pid)
+        if any(_parent(pid) not in (process.pid, None) for pid in children):
+            return process, children
+        assert time.monotonic() < deadline and process.poll() is None, f"no worker process appeared: {children}"
+        time.sleep(0.05)
 
 
 def _parent(pid: int) -> int | None:

@@ -181,6 +181,26 @@ def test_a_span_the_target_refuses_goes_to_the_rejects_named_in_the_summary(tmp_
     assert all("HTTP 413" in reject["reason"] for reject in _rejects(rejects[0]))
 
 
+def test_a_rerun_of_the_same_send_does_not_repeat_its_rejects(tmp_path: Path) -> None:
+    """Without --out the rejects file sits beside the ledger and outlives the run: a re-run that meets the same
+    records gets the same refusals, which the file already holds."""
+    galileo = Path(__file__).parents[1] / "fixtures" / "galileo" / "export-flat.jsonl"
+    command = (
+        "import", str(galileo), "--from", "galileo-jsonl-flat", "--send-to", "otlp",
+        "--state-dir", str(tmp_path / "state"),
+    )  # fmt: skip
+    runs = []
+    with receiving() as receiver:
+        for _ in range(2):
+            done = tracebridge(*command, "--endpoint", f"{receiver.base_url}/v1/traces", cwd=tmp_path)
+            assert done.returncode == 3, done.stderr
+            (rejects,) = (tmp_path / "state").glob("*.rejects.jsonl")
+            runs.append(rejects.read_bytes())
+    first = runs[0].splitlines()
+    assert first and len(set(first)) == len(first)
+    assert runs[1] == runs[0], "the second run appended nothing"
+
+
 def test_an_unreachable_target_says_it_took_nothing_and_names_no_missing_ledger(tmp_path: Path) -> None:
     result = tracebridge(
         "import", str(EXPORT_DIR), "--send-to", "otlp", "--endpoint", "http://127.0.0.1:9/v1/traces",

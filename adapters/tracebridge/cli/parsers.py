@@ -44,8 +44,9 @@ def add_command_group(
 
 WORKERS_HELP = (
     "processes that map records (default: the machine's cores); 1 maps in this process. Workers start only once "
-    f"{START_AFTER:,} records have gone by, so a small run never pays for starting them; an output with a format "
-    "that takes records only (otlp-json) is mapped in this process. The files are the same bytes whatever N."
+    f"{START_AFTER:,} records have gone by, so a small run never pays for starting them; a run whose records go "
+    "somewhere that takes typed records (--format otlp-json, --send-to) is mapped in this process. The files are the "
+    "same bytes whatever N."
 )
 
 

@@ -46,14 +46,41 @@ def rejects_path(ledger: Path) -> Path:
     return ledger.with_name(ledger.name.removesuffix(".jsonl") + ".rejects.jsonl")
 
 
+class RejectsFile:
+    """A target's rejects file, which a send appends to and never repeats itself in.
+
+    The file outlives a send (it sits beside the ledger), and a second send of the same records meets the same
+    refusals: appending them again would grow the file by a copy of every refusal on every re-run. A reject whose
+    line the file already holds is therefore not written again (its line is its record, its location and its reason,
+    so nothing is lost); the file's lines are read once, when the first reject arrives.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._held: set[bytes] | None = None
+
+    def append(self, rejects: Iterable[Reject]) -> int:
+        """Append the ``rejects`` the file does not hold yet (made if there are any); how many rejects were given."""
+        lines = [dumps_line(reject.to_dict()) for reject in rejects]
+        if not lines:
+            return 0
+        if self._held is None:
+            try:
+                self._held = set(self.path.read_bytes().splitlines(keepends=True))
+            except FileNotFoundError:
+                self._held = set()
+        new = [line for line in dict.fromkeys(lines) if line not in self._held]
+        if new:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("ab") as handle:
+                handle.write(b"".join(new))
+            self._held.update(new)
+        return len(lines)
+
+
 def append_rejects(path: Path, rejects: Iterable[Reject]) -> int:
-    """Append ``rejects`` to the file at ``path`` (made if there are any); how many."""
-    lines = [dumps_line(reject.to_dict()) for reject in rejects]
-    if lines:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("ab") as handle:
-            handle.write(b"".join(lines))
-    return len(lines)
+    """``RejectsFile(path).append(rejects)``: for a caller that appends once."""
+    return RejectsFile(path).append(rejects)
 
 
 def span_entry(span_id: str) -> str:

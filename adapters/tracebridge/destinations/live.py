@@ -45,7 +45,7 @@ import attrs
 
 from tracebridge.delivery.rejects import Reject
 from tracebridge.destinations.base import BEFORE_SPANS, Destination, Prepares, SendReport, SpanGroup
-from tracebridge.destinations.ledger import Ledger, append_rejects, ledger_name, ledger_path, rejects_path, span_entry
+from tracebridge.destinations.ledger import Ledger, RejectsFile, ledger_name, ledger_path, rejects_path, span_entry
 from tracebridge.errors import TracebridgeError
 from tracebridge.json_codec import dumps, loads
 from tracebridge.records import Evaluation, Record, Span
@@ -240,6 +240,7 @@ class LiveSend:
         self.batch = batch
         self.ledger = Ledger(ledger)
         self.result = SendResult(destination.target, SendReport(), ledger, rejects_path(ledger))
+        self._rejects_file = RejectsFile(self.result.rejects)
         self._streaming = not isinstance(destination, Prepares)
         self._temporary = spool_dir is None
         directory = Path(tempfile.mkdtemp(prefix="tracebridge-send-")) if spool_dir is None else spool_dir
@@ -288,7 +289,7 @@ class LiveSend:
         if self.inner is not None:
             self.inner.reject(reject)
         else:
-            self.result.source_rejects += append_rejects(self.result.rejects, [reject])
+            self.result.source_rejects += self._rejects_file.append([reject])
 
     def state(self) -> dict[str, Any]:
         state = self.inner.state() if self.inner is not None else {}
@@ -322,7 +323,7 @@ class LiveSend:
             self.abort()
             raise
         finally:
-            append_rejects(self.result.rejects, self.result.report.rejects)
+            self._rejects_file.append(self.result.report.rejects)
             self.result.report.rejects.clear()
         self._shutdown(remove=True)
         return self.inner.close(manifest) if self.inner is not None else None
@@ -334,7 +335,7 @@ class LiveSend:
             return
         with contextlib.suppress(Exception):
             self._loop.run(self.destination.close())
-        append_rejects(self.result.rejects, self.result.report.rejects)
+        self._rejects_file.append(self.result.report.rejects)
         self.result.report.rejects.clear()
         self._shutdown(remove=discard or self._temporary)
 
