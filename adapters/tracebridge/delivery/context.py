@@ -26,6 +26,14 @@ from tracebridge.delivery.dedupe import Deduper
 from tracebridge.delivery.once import KeptOnce
 from tracebridge.delivery.rejects import Reject
 
+SAVE_EVERY_RECORDS = 1000
+"""Records a source delivers between two checkpoint saves, at least (the first save is made at once). A save makes the
+output's files and the checkpoint durable (an fsync of each), which cost about what a page of records did, so saving
+after every page of 100 spent a tenth of an export's own time on saves. Counted in records, not seconds: where the
+saves fall shapes some outputs (a Parquet part closes at each), and the files must be the same bytes on every run,
+with any number of workers, and after a resume. A skipped save is folded into the next; a resumed run re-reads at
+most this many records, plus the unit in hand (cut back to the last save, as after any interruption)."""
+
 CARRIED_COUNTS = ("fetched", "duplicates", "rejected", "parts_rejected")
 """The record counts a checkpoint carries (``unique`` is the committed ids; ``expected`` the saved totals). Pages,
 bytes and restarts describe this run's work, and stay this run's."""
@@ -61,7 +69,13 @@ def _position(checkpoint: Checkpoint) -> dict[str, Any]:
 
 
 class ExportContext:
-    def __init__(self, checkpoint: Checkpoint | None, output: DurableOutput | None = None) -> None:
+    def __init__(
+        self,
+        checkpoint: Checkpoint | None,
+        output: DurableOutput | None = None,
+        *,
+        save_every: int = SAVE_EVERY_RECORDS,
+    ) -> None:
         self.report = CompletenessReport()
         self.checkpoint = checkpoint
         self.deduper = Deduper(checkpoint.committed_ids() if checkpoint else ())
@@ -74,6 +88,12 @@ class ExportContext:
         self._deferred: list[_Snapshot] | None = None
         self.units_received = 0
         """Units the export has taken from its source (deferred saves are placed by it)."""
+        self._save_every = save_every
+        self._saved_at: int | None = None
+        """``report.fetched`` at the last save made (None before the first)."""
+        self._postponed: _Snapshot | None = None
+        """The saves skipped since the last one made (``SAVE_EVERY_RECORDS``), as one: their ids, and the counts and
+        position of the latest."""
 
     def reject(self, reject: Reject) -> None:
         self.report.rejected += 1
@@ -112,9 +132,20 @@ class ExportContext:
             setattr(self.report, name, getattr(self.report, name) + self.checkpoint.counted.get(name, 0))
 
     def save(self, new_ids: Sequence[str] = ()) -> None:
-        """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint)."""
+        """Checkpoint what the consumer has taken, with the output's durable state (a no-op without a checkpoint).
+
+        The first save is made at once; later ones once ``save_every`` more records have been delivered, each
+        skipped one folded into the next (its ids are committed then; the position and counts are the latest)."""
         if self.checkpoint is None:
             return
+        fetched = self.report.fetched
+        if self._postponed is not None:
+            new_ids, self._postponed = [*self._postponed.new_ids, *new_ids], None
+        if self._saved_at is not None and fetched - self._saved_at < self._save_every:
+            counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
+            self._postponed = _Snapshot(self.units_received, list(new_ids), counted, _position(self.checkpoint))
+            return
+        self._saved_at = fetched
         if self._deferred is not None:
             counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
             snapshot = _Snapshot(self.units_received, list(new_ids), counted, _position(self.checkpoint))
@@ -124,6 +155,15 @@ class ExportContext:
         self.checkpoint.counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
         self.checkpoint.kept_once = sorted(self.kept_once.kept)
         self.checkpoint.save(new_ids, output_state=output_state)
+
+    def save_postponed(self) -> None:
+        """Make the skipped save now, when nothing but the source's position depends on it: an export read without
+        an output (a library caller stopping early, ``records()``), whose checkpoint then covers every unit it took.
+        With an output it is not made: the output may hold part of a unit it was writing when the run stopped, so
+        only a save made when the consumer asked for the next unit describes it; the run resumes from the last one."""
+        postponed, self._postponed = self._postponed, None
+        if postponed is not None and self._output is None and self._deferred is None:
+            self._save_snapshot(postponed)
 
     # --- saves deferred while workers map (see the module) ---------------------------------------------------
 

@@ -6,8 +6,9 @@ caller asks for: vendor JSON (``raw()``), vendor models (``models()``), common r
 writer, ``batches()``: the common records of one unit together with the rejects that arose with them.
 
 A checkpoint is saved by the source after its consumer has taken a whole unit (the code after its ``yield`` runs
-when the next unit is asked for). A writer passes its output to ``batches(output)``, and each save stores that
-output's durable state beside the source's position, so a resumed run starts where the files were last made durable.
+when the next unit is asked for), once every ``SAVE_EVERY_RECORDS`` records at most (``delivery.context``). A writer
+passes its output to ``batches(output)``, and each save stores that output's durable state beside the source's
+position, so a resumed run starts where the files were last made durable.
 """
 
 from __future__ import annotations
@@ -203,11 +204,14 @@ class Export(Generic[M]):
         return self._read(self._context)
 
     async def _read(self, context: ExportContext) -> AsyncGenerator[list[Delivered], None]:
-        async for units in self._source(context):
-            if units or context.has_rejects:
-                yield units
-        if context.has_rejects:
-            yield []
+        try:
+            async for units in self._source(context):
+                if units or context.has_rejects:
+                    yield units
+            if context.has_rejects:
+                yield []
+        finally:
+            context.save_postponed()  # a caller that stops early has taken every unit saved so far
 
     def _finish(self) -> None:
         """Once every unit is written: the completeness check, and the checkpoint is no longer needed."""
