@@ -30,7 +30,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -43,6 +43,7 @@ from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.export import Batch, mapped
 from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import Entry, key_of
+from tracebridge.delivery.pool import Pool
 from tracebridge.delivery.rejects import Reject
 from tracebridge.json_codec import CODEC_NAME, dumps, loads
 from tracebridge.mapping.carried import Carried
@@ -238,7 +239,7 @@ class Workers:
         self.count = count
         self.encode = encode
         self.start_after = START_AFTER if start_after is None else start_after
-        self._executor: ProcessPoolExecutor | None = None
+        self._executor: Pool | None = None
         self._generations = 0
         self._seen = 0
         self._picklable: dict[int, tuple[RecordKind, bool]] = {}
@@ -255,7 +256,7 @@ class Workers:
         """Stop the workers: what is queued is cancelled, a unit being mapped finishes (milliseconds)."""
         executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            executor.close()
 
     @property
     def started(self) -> bool:
@@ -264,10 +265,9 @@ class Workers:
     def cpu_seconds(self) -> float:
         """CPU time the live workers have used (Linux; 0 elsewhere): how benchmarks tell mapping from waiting."""
         executor = self._executor
-        processes = getattr(executor, "_processes", None) or {}
         ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         total = 0.0
-        for pid in list(processes):
+        for pid in executor.pids if executor is not None else ():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
@@ -279,11 +279,9 @@ class Workers:
         self._generations += 1
         return ExportMapper(self, self._generations)
 
-    def _pool(self) -> ProcessPoolExecutor | None:
+    def _pool(self) -> Pool | None:
         if self._executor is None and self._seen >= self.start_after:
-            self._executor = ProcessPoolExecutor(
-                self.count, mp_context=_context(), initializer=_start_worker, initargs=(self.encode, os.getpid())
-            )
+            self._executor = Pool(self.count, _context(), _start_worker, (self.encode, os.getpid()))
         return self._executor
 
     def _ships(self, kind: RecordKind) -> bool:
@@ -304,7 +302,8 @@ class Workers:
         self._seen += len(units)
         if pool is None or not all(self._ships(item.kind) for item in units):
             return map_task(task, self.encode, built)
-        return pool.submit(_work, task.shipped())
+        future: Future[_Result] = pool.submit(_work, task.shipped())
+        return future
 
 
 class ExportMapper:
