@@ -161,9 +161,12 @@ def column_names(scores: list[ScoreName]) -> list[str]:
 
 def scores_sql(connection: duckdb.DuckDBPyConnection) -> str:
     """The ``scores`` view for the evaluation names in the database now."""
+    # list(DISTINCT ...): a name's systems held once each. A plain list(...) held one value per evaluation, the only
+    # part of building the database whose memory grew with the records (at 1,000,000 evaluations it ran past the
+    # build's memory limit, and the build fell back to loading with none).
     rows = connection.execute(
         "SELECT name, bool_or(score_value IS NOT NULL), bool_or(score_label IS NOT NULL), "
-        "list_sort(list_distinct(list(source_system))), min(feedback_type) "
+        "list_sort(list_distinct(list(DISTINCT source_system))), min(feedback_type) "
         "FROM evaluation_scores WHERE span_id IS NOT NULL GROUP BY name ORDER BY name"
     ).fetchall()
     scores = [ScoreName(str(row[0]), tuple(row[3]), row[4]) for row in rows]
