@@ -13,8 +13,9 @@ batches back *in the units' order*, so the output is the same bytes as mapping i
   before them is written (``ExportContext.defer_saves``): a killed run resumes where its files were durable.
 
 The pool starts only once ``start_after`` records have gone by (they are mapped in this process with the same
-code): a small export never pays for starting processes. Units of a record kind that does not pickle (an adapter
-made as a closure) are mapped in this process too. Workers ignore Ctrl-C; the pool's owner shuts them down.
+code), or at once when the source says the export holds that many: a small export never pays for starting
+processes. Units of a record kind that does not pickle (an adapter made as a closure) are mapped in this process too.
+Workers ignore Ctrl-C; the pool's owner shuts them down.
 """
 
 from __future__ import annotations
@@ -279,8 +280,8 @@ class Workers:
         self._generations += 1
         return ExportMapper(self, self._generations)
 
-    def _pool(self) -> Pool | None:
-        if self._executor is None and self._seen >= self.start_after:
+    def _pool(self, expected: int) -> Pool | None:
+        if self._executor is None and max(self._seen, expected) >= self.start_after:
             self._executor = Pool(self.count, _context(), _start_worker, (self.encode, os.getpid()))
         return self._executor
 
@@ -296,9 +297,15 @@ class Workers:
             known = self._picklable[id(kind)] = (kind, ships)
         return known[1]
 
-    def submit(self, task: _Task, units: list[Delivered], built: set[str]) -> Future[_Result] | _Result:
-        """The unit mapped in a worker (a future), or here when the pool has not started or the kinds do not ship."""
-        pool = self._pool()
+    def submit(
+        self, task: _Task, units: list[Delivered], built: set[str], *, expected: int = 0
+    ) -> Future[_Result] | _Result:
+        """The unit mapped in a worker (a future), or here when the pool has not started or the kinds do not ship.
+
+        ``expected``: the records the source says the export holds, when it says so (a listing's total, on its
+        first page): an export known to be large starts the pool at once, rather than after mapping its first
+        ``start_after`` records here."""
+        pool = self._pool(expected)
         self._seen += len(units)
         if pool is None or not all(self._ships(item.kind) for item in units):
             return map_task(task, self.encode, built)
@@ -346,7 +353,9 @@ class ExportMapper:
                     context.save_written(written)  # a save made before the first unit (due at once)
                     context.units_received += 1
                     rejects = context.take_rejects()
-                    pending.append((self._workers.submit(self._task(unit), unit, self._built), rejects))
+                    expected = context.report.expected or 0
+                    job = self._workers.submit(self._task(unit), unit, self._built, expected=expected)
+                    pending.append((job, rejects))
                     head = pending[0][0]
                     if not isinstance(head, Future) or head.done():
                         break  # hand over what is ready before reading on
