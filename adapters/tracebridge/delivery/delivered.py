@@ -18,7 +18,7 @@ from tracebridge.records import Record
 
 
 class Delivered:
-    __slots__ = ("_model", "identity", "kind", "raw", "raw_text", "source", "source_id")
+    __slots__ = ("_model", "identity", "json_text", "kind", "raw", "raw_text", "source", "source_id")
 
     def __init__(
         self,
@@ -29,6 +29,7 @@ class Delivered:
         raw_text: str | None = None,
         source_id: str | None = None,
         identity: str | None = None,
+        json_text: bool = False,
     ) -> None:
         self.kind = kind
         self.source = source
@@ -40,6 +41,8 @@ class Delivered:
         """The vendor's own id of the record, for a reject."""
         self.identity = identity
         """The dedupe key it was accepted under (a paged listing commits these with its checkpoint)."""
+        self.json_text = json_text
+        """``raw_text`` is the JSON text ``raw`` was decoded from (``RawRecord.json_text``)."""
         self._model: Any = None
 
     @property

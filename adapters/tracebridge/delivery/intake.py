@@ -66,7 +66,15 @@ class Intake:
                 report.rejected += 1
             return None
         report.unique += 1
-        return Delivered(kind, raw.source, value, raw_text=raw.text, source_id=vendor_id(value), identity=identity)
+        return Delivered(
+            kind,
+            raw.source,
+            value,
+            raw_text=raw.text,
+            source_id=vendor_id(value),
+            identity=identity,
+            json_text=raw.json_text,
+        )
 
     def _reject(self, reject: Reject, replaying: bool) -> None:
         if replaying:

@@ -7,8 +7,9 @@ and the run hangs instead of failing (seen in ``tests/cli/test_workers.py`` on a
 has a pipe of its own, of which it holds the only other end: when it dies, reading its pipe ends (EOF), and every
 task in flight fails with ``BrokenProcessPool``, as the executor would have said had it noticed.
 
-A worker reads its tasks on a thread of its own into a queue, so sending a task never waits for the worker to finish
-the one before; results come back in each worker's order, and tasks go to the worker with the fewest in flight.
+Tasks are sent by a thread per worker, and a worker reads them on a thread of its own into a queue, so neither the
+caller nor the pipe waits for the worker to finish the task before; results come back in each worker's order, and
+tasks go to the worker with the fewest in flight.
 Results are handed to ``concurrent.futures.Future`` objects by one collecting thread, which the caller awaits with
 ``asyncio.wrap_future`` as it would an executor's.
 """
@@ -71,7 +72,9 @@ class _Worker:
         there.close()  # the worker holds the only other end: its death ends this pipe
         self.connection: Connection = here
         self.in_flight: deque[Future[Any]] = deque()
-        self.send_lock = threading.Lock()
+        self.outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        """Tasks on their way: a thread sends them, since a task of megabytes fills the pipe long before the worker,
+        busy with the task before, has read it, and the caller must go on reading its source meanwhile."""
 
 
 class Pool:
@@ -87,6 +90,12 @@ class Pool:
         self._wake_reader, self._wake_writer = context.Pipe(duplex=False)
         self._collector = threading.Thread(target=self._collect, name="pool-results", daemon=True)
         self._collector.start()
+        self._senders = [
+            threading.Thread(target=self._send, args=(worker,), name="pool-tasks", daemon=True)
+            for worker in self._workers
+        ]
+        for sender in self._senders:
+            sender.start()
 
     @property
     def pids(self) -> list[int]:
@@ -101,16 +110,25 @@ class Pool:
                 raise BrokenProcessPool(self._broken)
             worker = min(self._workers, key=lambda candidate: len(candidate.in_flight))
             worker.in_flight.append(future)
-        try:
-            with worker.send_lock:
-                worker.connection.send_bytes(payload)
-        except OSError:
-            self._break(worker)
+        worker.outbox.put(payload)
         return future
+
+    def _send(self, worker: _Worker) -> None:
+        while (payload := worker.outbox.get()) is not None:
+            try:
+                worker.connection.send_bytes(payload)
+            except OSError:
+                if not self._closing:
+                    self._break(worker)
+                return
 
     def close(self) -> None:
         """Stop the workers: each finishes the task in hand and exits; one that does not in time is killed."""
         self._closing = True
+        for worker in self._workers:
+            worker.outbox.put(None)
+        for sender in self._senders:
+            sender.join(STOP_TIMEOUT_S)
         for worker in self._workers:
             with contextlib.suppress(OSError):
                 worker.connection.close()

@@ -27,6 +27,9 @@ class RawRecord:
     """Why the record cannot be read (not JSON, cut off, broken CSV quoting...); it then becomes a reject."""
     field: str | None = None
     """The field to blame for ``problem``, when there is one."""
+    json_text: bool = False
+    """``text`` is the whole JSON text ``value`` was decoded from (a JSON line): a worker process decodes it again
+    rather than be sent the decoded value (``tracebridge.delivery.workers``)."""
 
     def raw_text(self) -> str:
         if self.text is not None:

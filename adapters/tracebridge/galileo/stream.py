@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterator, Iterator
 
+import attrs
 import httpx
 
 from tracebridge.acyclic import acyclic_allocations
@@ -24,6 +25,9 @@ from tracebridge.galileo.csv_rows import CsvRowAssembler
 from tracebridge.galileo.kinds import GALILEO_RECORD, GALILEO_ROW
 from tracebridge.json_codec import loads
 from tracebridge.transport.lines import stream_lines
+
+UNIT_RECORDS = 128
+"""Records the stream hands over at a time, at least (see ``StreamReader.read``)."""
 
 
 class StreamReader:
@@ -61,18 +65,30 @@ class StreamReader:
         return self.skip, self.expected_fingerprint
 
     async def read(self, response: httpx.Response) -> AsyncIterator[list[Delivered]]:
+        """The stream's records in units of at least ``UNIT_RECORDS`` (the last may hold fewer). A network read
+        holds a few lines; a unit per read made every unit pay a trip through the event loop and, with workers, a
+        task of its own: per-unit costs then outweighed the mapping (6,441 units for 20,000 traces)."""
         report = self.context.report
-        async for lines in stream_lines(response, self.where, line_timeout=self.line_timeout):
-            report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
-            units: list[Delivered] = []
-            with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
-                for line in lines:
-                    for raw in self._records_of_line(line):
-                        item = self._accept(raw)
-                        if item is not None:
-                            units.append(item)
+        units: list[Delivered] = []
+        try:
+            async for lines in stream_lines(response, self.where, line_timeout=self.line_timeout):
+                report.bytes_received += sum(len(line) + 1 for line in lines)  # each line lost its newline
+                with acyclic_allocations():  # a chunk of decoded lines: thousands of containers, no cycles
+                    for line in lines:
+                        for raw in self._records_of_line(line):
+                            item = self._accept(raw)
+                            if item is not None:
+                                units.append(item)
+                if len(units) >= UNIT_RECORDS:
+                    yield units
+                    units = []
+        except StreamBrokenError:
+            # A restart skips what was read (``position``): what was read must be delivered first.
             if units:
                 yield units
+            raise
+        if units:
+            yield units
 
     def finish(self) -> None:
         """The stream ended: check it ended cleanly and held at least the prefix delivered before."""
@@ -98,7 +114,7 @@ class StreamReader:
             if not text.strip():
                 return
             try:
-                yield RawRecord("", loads(text), text=text)
+                yield RawRecord("", loads(text), text=text, json_text=True)
             except ValueError as exc:
                 yield RawRecord("", None, text=text, problem=f"not valid JSON: {exc}")
             return
@@ -122,5 +138,5 @@ class StreamReader:
                     "delivered (the data changed under the export); start the export again"
                 )
             return None
-        located = RawRecord(f"{self.where} record {index + 1}", raw.value, raw.text, raw.problem)
+        located = attrs.evolve(raw, source=f"{self.where} record {index + 1}")
         return self.intake.accept(located, self.kind_of)

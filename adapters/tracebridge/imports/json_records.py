@@ -99,7 +99,7 @@ def line_records(line: Line, where: str, on_total: TotalSink | None = None) -> I
     if envelope_records(value) is not None or isinstance(value, list):
         yield from _unwrap(value, where, on_total)
     else:
-        yield RawRecord(source=where, value=value, text=text)
+        yield RawRecord(source=where, value=value, text=text, json_text=True)
 
 
 def document_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
