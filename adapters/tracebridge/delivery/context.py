@@ -142,8 +142,11 @@ class ExportContext:
         if self._postponed is not None:
             new_ids, self._postponed = [*self._postponed.new_ids, *new_ids], None
         if self._saved_at is not None and fetched - self._saved_at < self._save_every:
-            counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS}
-            self._postponed = _Snapshot(self.units_received, list(new_ids), counted, _position(self.checkpoint))
+            # Its counts and position matter only to a save_postponed() that will be made (no output, no workers).
+            made_later = self._output is None and self._deferred is None
+            counted = {name: getattr(self.report, name) for name in CARRIED_COUNTS} if made_later else {}
+            position = _position(self.checkpoint) if made_later else {}
+            self._postponed = _Snapshot(self.units_received, list(new_ids), counted, position)
             return
         self._saved_at = fetched
         if self._deferred is not None:

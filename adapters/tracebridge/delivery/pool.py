@@ -123,9 +123,13 @@ class Pool:
                 return
 
     def close(self) -> None:
-        """Stop the workers: each finishes the task in hand and exits; one that does not in time is killed."""
+        """Stop the workers: tasks not yet sent are dropped, each worker finishes what it holds and exits; one that
+        does not in time is killed. Their futures fail with ``BrokenProcessPool``."""
         self._closing = True
         for worker in self._workers:
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    worker.outbox.get_nowait()
             worker.outbox.put(None)
         for sender in self._senders:
             sender.join(STOP_TIMEOUT_S)

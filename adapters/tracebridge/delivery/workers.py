@@ -85,8 +85,8 @@ class _Task:
     """(name, parse, normalize) of each kind the items name."""
     items: list[Item] | bytes
     """Per accepted record (kind index, source, raw, raw text, source id, whether the raw text is its JSON); pickled
-    on their way to a worker, which
-    unpickles them away from the cycle collector (``tracebridge.acyclic``: 2.5 to 4x cheaper)."""
+    on their way to a worker, which unpickles them away from the cycle collector (``tracebridge.acyclic``: 2.5 to 4x
+    cheaper)."""
     raw_as_json: bool = False
     """Whether each shipped item's raw is its JSON text (see ``shipped``)."""
 
@@ -170,7 +170,9 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
         with acyclic_allocations():
             items = pickle.loads(items)  # this process's own data, from the export's process
             if task.raw_as_json:
-                items = [(index, source, loads(raw), text, sid, json) for index, source, raw, text, sid, json in items]
+                items = [
+                    (index, source, loads(raw), text, sid, is_json) for index, source, raw, text, sid, is_json in items
+                ]
     units = [
         Delivered(kinds[index], source, raw, raw_text=raw_text, source_id=source_id, json_text=json_text)
         for index, source, raw, raw_text, source_id, json_text in items
@@ -258,7 +260,7 @@ class Workers:
         self.close()
 
     def close(self) -> None:
-        """Stop the workers: what is queued is cancelled, a unit being mapped finishes (milliseconds)."""
+        """Stop the workers: what is not sent yet is dropped, what a worker holds is finished (a second at most)."""
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.close()
