@@ -58,6 +58,29 @@ def test_results_come_back_to_their_own_futures() -> None:
         pool.close()
 
 
+def _explode() -> None:
+    raise ValueError("cannot be rebuilt here")
+
+
+class _BreaksOnArrival:
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_explode, ())
+
+
+def _answer_that_does_not_unpickle() -> _BreaksOnArrival:
+    return _BreaksOnArrival()
+
+
+def test_an_answer_that_does_not_unpickle_fails_its_task_only() -> None:
+    pool = Pool(1, CONTEXT, _nothing, ())
+    try:
+        with pytest.raises(ValueError, match="cannot be rebuilt"):
+            pool.submit(_answer_that_does_not_unpickle).result(timeout=60)
+        assert pool.submit(_square, 5).result(timeout=60) == 25
+    finally:
+        pool.close()
+
+
 def test_a_worker_killed_while_it_sends_an_answer_breaks_the_pool_at_once() -> None:
     """With one shared result queue (``ProcessPoolExecutor``) this is a hang: the executor waits for the rest of the
     message forever. A pipe of its own ends with the worker."""

@@ -159,12 +159,18 @@ class Pool:
                 if worker is None:
                     return  # woken by close()
                 try:
-                    done, value = pickle.loads(worker.connection.recv_bytes())
+                    data = worker.connection.recv_bytes()
                 except (EOFError, OSError):
                     if not self._closing:
                         self._break(worker)
                     return
+                try:
+                    done, value = pickle.loads(data)
+                except Exception as exc:  # an answer that does not unpickle fails its task, not this thread
+                    done, value = False, exc
                 with self._lock:
+                    if not worker.in_flight:  # failed meanwhile (the pool broke on another thread)
+                        continue
                     future = worker.in_flight.popleft()
                 with contextlib.suppress(InvalidStateError):  # cancelled by the caller meanwhile
                     if done:
