@@ -13,6 +13,7 @@ import httpx
 import pytest
 from tracebridge.sandbox import FaultKind, Latency, RunningSandbox, SandboxConfig, running
 from tracebridge.sandbox.drift import UNKNOWN_VALUES
+from tracebridge.sandbox.faults import request_identity
 
 from tests.sandbox.conftest import (
     Target,
@@ -242,3 +243,20 @@ def test_latency_rate_applies_to_a_share_of_requests(sandbox_factory: Callable[.
         page(target, page=number)
         slow += time.perf_counter() - started >= 0.15
     assert 0 < slow < 12
+
+
+def test_a_galileo_export_is_the_same_request_whatever_time_it_pins_its_snapshot_to() -> None:
+    """The client pins an export to ``created_at <= its start``; a run at another time must meet the same faults."""
+
+    def body(cutoff: str, model: str = "gpt-4o") -> bytes:
+        filters = [
+            {"type": "text", "column_id": "model", "operator": "eq", "value": model},
+            {"type": "date", "column_id": "created_at", "operator": "lte", "value": cutoff},
+        ]
+        return json.dumps({"log_stream_id": "ls_1", "filters": filters}).encode()
+
+    path = "/v2/projects/p/export_records"
+    first = request_identity("POST", path, body("2026-12-01T05:00:00+00:00"))
+    assert request_identity("POST", path, body("2026-12-02T09:30:00+00:00")) == first
+    assert request_identity("POST", path, body("2026-12-01T05:00:00+00:00", model="other")) != first
+    assert request_identity("GET", "/v5/evaluations/ev_1/logs?page=1", b"") != first

@@ -30,7 +30,6 @@ import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from email.utils import formatdate
-from hashlib import blake2b
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -39,7 +38,7 @@ from urllib.parse import parse_qs, unquote
 from tracebridge.sandbox import galileo_sdk_compat
 from tracebridge.sandbox.config import ALTERNATE_GALILEO_KEY_HEADERS, SandboxConfig
 from tracebridge.sandbox.drift import drift_record
-from tracebridge.sandbox.faults import CLEAN, FaultDecision, FaultInjector, FaultKind
+from tracebridge.sandbox.faults import CLEAN, FaultDecision, FaultInjector, FaultKind, request_identity
 from tracebridge.sandbox.galileo_data import GalileoData
 from tracebridge.sandbox.galileo_export import ExportRequest, export_response, parse_request
 from tracebridge.sandbox.humanloop_api import HumanloopApi
@@ -331,9 +330,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._refuse(refused.status, refused.detail)
             return
         path, _, query_string = self.path.partition("?")
-        decision = sandbox.faults.decide(
-            blake2b(b"%b %b\n%b" % (self.command.encode(), self.path.encode(), body), digest_size=16).digest()
-        )
+        decision = sandbox.faults.decide(request_identity(self.command, self.path, body))
         if decision.latency_s:
             time.sleep(decision.latency_s)
         if decision.answer is FaultKind.RESET:
