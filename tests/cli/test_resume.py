@@ -72,6 +72,28 @@ def test_killed_project_export_resumes_to_the_same_output(sandbox_factory: Sandb
     assert manifest["counts"]["span"] == 400
 
 
+def test_a_killed_export_to_otlp_json_resumes_to_the_same_file(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
+    """The OTLP JSON lines file is cut back to the checkpoint like any other output, then continued."""
+    sandbox = sandbox_factory(records=400, latency=Latency(fixed_ms=25))
+    env = {"HUMANLOOP_API_KEY": sandbox.humanloop_api_key, "HUMANLOOP_BASE_URL": sandbox.base_url}
+    common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "2", "-q"]
+    common += ["--format", "otlp-json"]
+
+    clean = tmp_path / "clean"
+    assert tracebridge(*common, "--out", str(clean), env=env).returncode == 0
+
+    out = tmp_path / "resumed"
+    process = _start([*common, "--out", str(out)], env)
+    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+    assert not (out / "manifest.json").exists(), "a killed run must not look finished"
+
+    resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    for name in ("traces.otlp.jsonl", "rejects.jsonl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    assert (out / "traces.otlp.jsonl").stat().st_size > 0
+
+
 def test_killed_galileo_stream_resumes_to_the_same_output(sandbox_factory: SandboxFactory, tmp_path: Path) -> None:
     sandbox = sandbox_factory(records=3000)
     env = {"GALILEO_API_KEY": sandbox.galileo_api_key, "GALILEO_API_URL": sandbox.base_url}
