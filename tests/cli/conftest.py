@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,23 @@ def humanloop_env(sandbox: RunningSandbox) -> dict[str, str]:
 @pytest.fixture
 def galileo_env(sandbox: RunningSandbox) -> dict[str, str]:
     return {"GALILEO_API_KEY": sandbox.galileo_api_key, "GALILEO_API_URL": sandbox.base_url}
+
+
+def kill_once_saved(process: subprocess.Popen[bytes], checkpoint: Path, progressed: str, timeout_s: float = 60) -> None:
+    """SIGKILL a run as soon as its checkpoint shows ``progressed`` (no cleanup code of ours runs); fail if it ends
+    first or no such checkpoint appears within ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the run finished before it could be killed: {process.stderr!r}")
+        try:
+            state = json.loads(checkpoint.read_text())
+        except (OSError, ValueError):
+            state = {}
+        if state.get(progressed):
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return
+        time.sleep(0.005)
+    process.kill()
+    raise AssertionError(f"no checkpoint showing {progressed!r} within {timeout_s:g} s")

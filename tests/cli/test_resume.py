@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tracebridge.sandbox import Latency
 
-from tests.cli.conftest import TABLE_FILES, tracebridge
+from tests.cli.conftest import TABLE_FILES, kill_once_saved, tracebridge
 from tests.sandbox_plugin import SandboxFactory
 
 
@@ -24,25 +24,6 @@ def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-
-
-def _kill_after_checkpoint(process: subprocess.Popen[bytes], checkpoint: Path, progressed: str) -> None:
-    """SIGKILL the export as soon as its checkpoint shows progress: no cleanup code of ours runs."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the export finished before it could be killed: {process.stderr!r}")
-        try:
-            state = json.loads(checkpoint.read_text())
-        except (OSError, ValueError):
-            state = {}
-        if state.get(progressed):
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            return
-        time.sleep(0.01)
-    process.kill()
-    raise AssertionError("no checkpoint appeared within 60 s")
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -59,7 +40,7 @@ def test_killed_project_export_resumes_to_the_same_output(sandbox_factory: Sandb
 
     out = tmp_path / "resumed"
     process = _start([*common, "--out", str(out)], env)
-    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+    kill_once_saved(process, out / ".partial" / "checkpoint.json", "pages_done")
     assert not (out / "manifest.json").exists(), "a killed run must not look finished"
     assert not (out / "spans.jsonl").exists(), "no final-named file before the run completes"
 
@@ -84,7 +65,7 @@ def test_a_killed_export_to_otlp_json_resumes_to_the_same_file(sandbox_factory: 
 
     out = tmp_path / "resumed"
     process = _start([*common, "--out", str(out)], env)
-    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+    kill_once_saved(process, out / ".partial" / "checkpoint.json", "pages_done")
     assert not (out / "manifest.json").exists(), "a killed run must not look finished"
 
     resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
@@ -104,7 +85,7 @@ def test_killed_galileo_stream_resumes_to_the_same_output(sandbox_factory: Sandb
 
     out = tmp_path / "resumed"
     process = _start([*common, "--out", str(out)], env)
-    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "streamed")
+    kill_once_saved(process, out / ".partial" / "checkpoint.json", "streamed")
 
     resumed = tracebridge(*common, "--out", str(out), "--resume", env=env)
     assert resumed.returncode == 0, resumed.stderr
@@ -118,7 +99,7 @@ def test_a_fresh_run_ignores_an_old_checkpoint(sandbox_factory: SandboxFactory, 
     common = ["export", "humanloop", "project", sandbox.project_id, "--page-size", "10", "--concurrency", "1", "-q"]
     out = tmp_path / "out"
     process = _start([*common, "--out", str(out)], env)
-    _kill_after_checkpoint(process, out / ".partial" / "checkpoint.json", "pages_done")
+    kill_once_saved(process, out / ".partial" / "checkpoint.json", "pages_done")
 
     again = tracebridge(*common, "--out", str(out), env=env)
     assert again.returncode == 0, again.stderr

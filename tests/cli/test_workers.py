@@ -17,6 +17,7 @@ from tracebridge.cli import main
 from tracebridge.delivery import workers
 from tracebridge.sandbox import Latency, RunningSandbox
 
+from tests.cli.conftest import kill_once_saved
 from tests.delivery.test_workers import evaluation_logs, format_args, output_files, write_lines
 from tests.sandbox_plugin import SandboxFactory
 
@@ -94,26 +95,6 @@ def resumed_files(out: Path) -> dict[str, Any]:
     return files
 
 
-def _kill_mid_run(process: subprocess.Popen[bytes], out: Path, progressed: str) -> None:
-    """SIGKILL the run (and so no cleanup of ours) once its checkpoint shows progress, with its workers mapping."""
-    checkpoint = out / ".partial" / "checkpoint.json"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the run finished before it could be killed: {process.stderr!r}")
-        try:
-            state = json.loads(checkpoint.read_text())
-        except (OSError, ValueError):
-            state = {}
-        if state.get(progressed):
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            return
-        time.sleep(0.01)
-    process.kill()
-    raise AssertionError("no checkpoint appeared in time")
-
-
 def test_a_killed_import_with_workers_resumes_to_the_same_files(tmp_path: Path) -> None:
     source = write_lines(tmp_path / "logs.jsonl", evaluation_logs(30_000), bad_every=4999)
     command = ["import", str(source), *format_args(), "--workers", "2", "-q"]
@@ -122,7 +103,9 @@ def test_a_killed_import_with_workers_resumes_to_the_same_files(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
 
     out = tmp_path / "resumed"
-    _kill_mid_run(_start([*command, "--out", str(out)]), out, "streamed")
+    kill_once_saved(
+        _start([*command, "--out", str(out)]), out / ".partial" / "checkpoint.json", "streamed", timeout_s=120
+    )
     assert not (out / "manifest.json").exists()
     resumed = _run([*command, "--out", str(out), "--resume"])
     assert resumed.returncode == 0, resumed.stderr
@@ -141,7 +124,9 @@ def test_a_killed_export_with_workers_resumes_to_the_same_files(
     assert done.returncode == 0, done.stderr
 
     out = tmp_path / "resumed"
-    _kill_mid_run(_start([*command, "--out", str(out)], env), out, "pages_done")
+    kill_once_saved(
+        _start([*command, "--out", str(out)], env), out / ".partial" / "checkpoint.json", "pages_done", timeout_s=120
+    )
     resumed = _run([*command, "--out", str(out), "--resume"], env)
     assert resumed.returncode == 0, resumed.stderr
     assert resumed_files(out) == resumed_files(clean)

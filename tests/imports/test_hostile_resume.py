@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Generator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 from tracebridge.errors import CheckpointMismatchError
 from tracebridge.imports import open_import
 
-from tests.cli.conftest import read_output, tracebridge
+from tests.cli.conftest import kill_once_saved, read_output, tracebridge
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 LOG = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
@@ -86,23 +84,6 @@ def test_a_file_added_to_a_directory_refuses_the_resume(tmp_path: Path) -> None:
         list(open_import([folder], checkpoint=checkpoint, batch_size=2).models())
 
 
-def _kill_after_first_checkpoint(process: subprocess.Popen[bytes], checkpoint: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the import finished before it could be killed"
-        try:
-            streamed = json.loads(checkpoint.read_text()).get("streamed", 0)
-        except (OSError, ValueError):
-            streamed = 0
-        if streamed:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            return
-        time.sleep(0.005)
-    process.kill()
-    raise AssertionError("no checkpoint within 60 s")
-
-
 def test_the_command_refuses_to_resume_over_a_changed_file(tmp_path: Path) -> None:
     path = tmp_path / "logs.jsonl"
     path.write_text("\n".join(_lines(range(3000))) + "\n")  # seconds of work: killed after its first batch
@@ -112,7 +93,7 @@ def test_the_command_refuses_to_resume_over_a_changed_file(tmp_path: Path) -> No
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _kill_after_first_checkpoint(process, out / ".partial" / "checkpoint.json")
+    kill_once_saved(process, out / ".partial" / "checkpoint.json", "streamed")
     before = path.stat().st_size
     # A new export saved over the old one: its first 999 records gone, 1,000 new ones at the end.
     path.write_text("\n".join(_lines(range(999, 4000))) + "\n")
