@@ -17,8 +17,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+from tracebridge.acyclic import acyclic_allocations
 from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports.inputs import Readable, name_of
 from tracebridge.imports.json_scan import LineCounter, Span, scan, siblings, skip_space, values
@@ -75,11 +77,33 @@ def json_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[
         yield from document_records(path, on_total)
 
 
+DECODED_TOGETHER = 256
+"""JSONL lines decoded in one ``acyclic_allocations`` burst: decoded records hold no reference cycles, yet left to
+the cycle collector they were walked again and again while they waited to be mapped (``docs/benchmarks.md``)."""
+
+
 def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
-    for line in read_lines(path):
-        if not line.data.strip():
-            continue
-        yield from line_records(line, f"{name_of(path)}:{line.number}", on_total)
+    name = name_of(path)
+    lines = read_lines(path)
+    while True:
+        chunk: list[Line] = []
+        try:
+            for line in lines:
+                if line.data.strip():
+                    chunk.append(line)
+                    if len(chunk) == DECODED_TOGETHER:
+                        break
+        except Exception:
+            yield from _decoded(chunk, name, on_total)  # the lines read before a read error are delivered first
+            raise
+        yield from _decoded(chunk, name, on_total)
+        if len(chunk) < DECODED_TOGETHER:
+            return
+
+
+def _decoded(lines: list[Line], name: Path, on_total: TotalSink | None) -> list[RawRecord]:
+    with acyclic_allocations():
+        return [raw for line in lines for raw in line_records(line, f"{name}:{line.number}", on_total)]
 
 
 def line_records(line: Line, where: str, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
@@ -106,7 +130,8 @@ def document_records(path: Readable, on_total: TotalSink | None = None) -> Itera
     """The records of a file holding one JSON document (a page, an array of pages or records, or one record)."""
     data = read_bytes(path)
     try:
-        value = loads(data)
+        with acyclic_allocations():  # a whole page or listing: see DECODED_TOGETHER
+            value = loads(data)
     except ValueError:
         # Bytes that are not UTF-8 become surrogate escapes, so only the elements holding them are rejected.
         text = data.decode("utf-8", "surrogateescape")
