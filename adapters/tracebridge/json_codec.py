@@ -44,11 +44,14 @@ __all__ = [
     "MAX_DEPTH",
     "NestingError",
     "NonFinite",
+    "check_depth",
     "dumps",
     "dumps_line",
     "dumps_text",
     "loads",
     "nesting_depth",
+    "probe",
+    "split_list",
 ]
 
 MAX_DEPTH: Final = 512
@@ -231,3 +234,73 @@ dumps_line: Callable[[Any], bytes] = _FAST[2] if _FAST is not None else _stdlib_
 def dumps_text(value: Any) -> str:
     """One value as compact JSON text (a JSON column of the CSV, Parquet and DuckDB sinks)."""
     return dumps(value).decode("utf-8")
+
+
+# --- decoding only as far as needed ---------------------------------------------------------------------------
+# When worker processes map an export, its own process reads every record only to count it and drop repeats (its
+# identity), then sends the record's JSON text on: decoding all of a 1.3 MB page there, and encoding each record
+# back to text for the workers, was most of what that process did (``docs/benchmarks.md``). These two read a page
+# into its records' texts and a record only as far as its identity. Both need msgspec; without it they answer None
+# and the caller decodes in full, as it does whenever msgspec will not read the text so (NaN, a lone surrogate,
+# malformed JSON): ``loads`` then gives the value or the error, exactly as before.
+
+Split = Callable[[bytes, str], "dict[str, Any] | None"]
+Probe = Callable[[bytes | str, Any], Any]
+
+
+def _partial_codec() -> tuple[Split, Probe] | None:
+    try:
+        import msgspec  # noqa: PLC0415  (optional: the `fast` extra)
+    except ImportError:
+        return None
+    members = msgspec.json.Decoder(dict[str, msgspec.Raw]).decode
+    elements = msgspec.json.Decoder(list[msgspec.Raw]).decode
+    decode = msgspec.json.Decoder().decode
+    refused = (msgspec.MsgspecError, TypeError, ValueError)
+    probes: dict[Any, Callable[[bytes | str], Any]] = {}
+
+    def split(data: bytes, key: str) -> dict[str, Any] | None:
+        try:
+            fields = members(data)
+            listed = fields.pop(key, None)
+            if listed is None:
+                return None
+            value = {name: decode(text) for name, text in fields.items()}
+            value[key] = [bytes(text) for text in elements(listed)]
+        except refused:
+            return None
+        return value
+
+    def probe(data: bytes | str, shape: Any) -> Any:
+        decoder = probes.get(shape)
+        if decoder is None:
+            decoder = probes[shape] = msgspec.json.Decoder(shape).decode
+        try:
+            return decoder(data)
+        except refused:
+            return None
+
+    return split, probe
+
+
+_PARTIAL = _partial_codec()
+
+
+def split_list(data: bytes, key: str) -> dict[str, Any] | None:
+    """The JSON object ``data`` with its ``key`` list as the JSON text of each element (``bytes``, as they were in
+    ``data``) and its other members decoded; None when ``data`` is not such an object or msgspec will not read it so.
+    Raises ``NestingError`` as ``loads`` does."""
+    _check_depth(data)
+    return _PARTIAL[0](data, key) if _PARTIAL is not None else None
+
+
+def probe(data: bytes | str, shape: Any) -> Any:
+    """``data`` decoded only as far as ``shape`` says (a ``TypedDict`` of the members wanted, a plain ``dict`` of
+    them, others skipped); None when it does not have that shape or msgspec will not read it. Nesting is not
+    measured: ``split_list`` measured the page the text came from, or the caller measures it (``check_depth``)."""
+    return _PARTIAL[1](data, shape) if _PARTIAL is not None else None
+
+
+def check_depth(data: bytes | bytearray | str) -> None:
+    """Raise ``NestingError`` for text ``loads`` would refuse as nested too deep (``MAX_DEPTH``)."""
+    _check_depth(data)

@@ -19,6 +19,7 @@ from tracebridge.sandbox import Latency, RunningSandbox
 
 from tests.cli.conftest import kill_once_saved
 from tests.delivery.test_workers import evaluation_logs, format_args, output_files, write_lines
+from tests.proxy import rewriting_proxy
 from tests.sandbox_plugin import SandboxFactory
 
 POOL_AT_ONCE = (
@@ -220,3 +221,41 @@ def test_a_worker_killed_from_outside_is_not_called_a_bug(tmp_path: Path) -> Non
     assert process.returncode == 1, stderr
     assert "a worker process died" in stderr and "--resume" in stderr, stderr
     assert "bug in tracebridge" not in stderr and "Traceback" not in stderr, stderr
+
+
+def _spoil_pages(path: str, body: bytes) -> bytes:
+    """Pages the workers' text path must read as the in-process path does: on page 1 a record that is not an object,
+    one without its id and with a date no parser takes, one whose id is a number; page 2 holds a NaN (msgspec will
+    not split it: decoded whole) and page 3 a lone surrogate (the same)."""
+    page_number = next((part[5:] for part in path.split("?", 1)[-1].split("&") if part.startswith("page=")), None)
+    if page_number not in {"1", "2", "3"}:
+        return body
+    page = json.loads(body)
+    records = page["records"]
+    target = records[1]["log"] if "log" in records[1] else records[1]
+    if page_number == "1":
+        records[0] = "this is not a log"
+        del target["id"]
+        target["created_at"] = "the fourteenth of never"
+        records[2]["id"] = 5
+    elif page_number == "2":
+        target["x_score"] = float("nan")
+    else:
+        target["x_cut"] = "\ud83d"
+    return json.dumps(page).encode()
+
+
+@pytest.mark.parametrize("which", ["humanloop project (v4 pages)", "humanloop evaluation (v5 logs)"])
+def test_pages_read_as_text_for_the_workers_give_the_same_files_rejects_included(
+    which: str, sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUMANLOOP_API_KEY", sandbox.humanloop_api_key)
+    with rewriting_proxy(sandbox.base_url, _spoil_pages) as url:
+        monkeypatch.setenv("HUMANLOOP_BASE_URL", url)
+        command = ["export", *_exports(sandbox)[which], *format_args(), "-q", "--allow-partial"]
+        one, two = tmp_path / "one", tmp_path / "two"
+        assert main([*command, "--out", str(one), "--workers", "1"]) in (0, 3)
+        assert main([*command, "--out", str(two), "--workers", "2"]) in (0, 3)
+    files = output_files(one)
+    assert len(files["rejects.jsonl"].splitlines()) >= 2, "the spoiled records were rejected"
+    assert output_files(two) == files

@@ -64,7 +64,7 @@ KEYS = st.sampled_from(
 RECORDS = st.dictionaries(KEYS, VALUES, max_size=8)
 
 
-@settings(max_examples=3000)
+@settings(max_examples=3000, deadline=None)
 @given(record=RECORDS, file_format=st.sampled_from(FORMATS))
 def test_the_quick_answer_is_the_full_weighings(record: dict[str, Any], file_format: str) -> None:
     assert misfit(file_format, record) == _misfit_by_weighing(file_format, record)

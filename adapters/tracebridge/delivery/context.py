@@ -94,6 +94,9 @@ class ExportContext:
         self._postponed: _Snapshot | None = None
         """The saves skipped since the last one made (``SAVE_EVERY_RECORDS``), as one: their ids, and the counts and
         position of the latest."""
+        self.records_as_text = False
+        """Worker processes map this export (``delivery.workers``): a source may decode its records only as far as the
+        intake needs (``RecordKind.probe``) and hand them over as their JSON text, which the workers decode."""
 
     def reject(self, reject: Reject) -> None:
         self.report.rejected += 1

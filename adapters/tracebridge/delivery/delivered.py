@@ -12,13 +12,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracebridge.delivery.kinds import RecordKind
+from tracebridge.json_codec import loads
 from tracebridge.mapping.carried import Carried
 from tracebridge.mapping.errors import RejectedPart
 from tracebridge.records import Record
 
+UNDECODED: Any = object()
+"""``Delivered``'s ``raw`` when only its text was decoded as far as its identity (``RawRecord.probed``)."""
+
 
 class Delivered:
-    __slots__ = ("_model", "identity", "json_text", "kind", "raw", "raw_text", "source", "source_id")
+    __slots__ = ("_model", "_raw", "encoded", "identity", "json_text", "kind", "raw_text", "source", "source_id")
 
     def __init__(
         self,
@@ -30,12 +34,12 @@ class Delivered:
         source_id: str | None = None,
         identity: str | None = None,
         json_text: bool = False,
+        encoded: bytes | None = None,
     ) -> None:
         self.kind = kind
         self.source = source
         """Where it came from, for a reject: endpoint and page, or file and line."""
-        self.raw = raw
-        """The record as the vendor sent it (decoded JSON, or a CSV row as a dict)."""
+        self._raw = raw
         self.raw_text = raw_text
         self.source_id = source_id
         """The vendor's own id of the record, for a reject."""
@@ -43,7 +47,29 @@ class Delivered:
         """The dedupe key it was accepted under (a paged listing commits these with its checkpoint)."""
         self.json_text = json_text
         """``raw_text`` is the JSON text ``raw`` was decoded from (``RawRecord.json_text``)."""
+        self.encoded = encoded
+        """The record's JSON as the source sent it, when ``raw_text`` is not it (``RawRecord.encoded``)."""
         self._model: Any = None
+
+    @property
+    def raw(self) -> Any:
+        """The record as the vendor sent it (decoded JSON, or a CSV row as a dict); decoded from its JSON text now
+        (``json_document``) when the intake read only its identity."""
+        if self._raw is UNDECODED:
+            self._raw = loads(self.json_document())
+        return self._raw
+
+    def json_document(self) -> bytes | str:
+        """The record's JSON text as the source sent it; only for a record read as text (``encoded``/``json_text``)."""
+        if self.encoded is not None:
+            return self.encoded
+        assert self.json_text and self.raw_text is not None, "only a record read as JSON text has it"
+        return self.raw_text
+
+    @property
+    def decoded(self) -> bool:
+        """Whether ``raw`` is at hand without decoding ``raw_text``."""
+        return self._raw is not UNDECODED
 
     @property
     def model(self) -> Any:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from tracebridge.delivery.context import ExportContext
-from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.delivered import UNDECODED, Delivered
 from tracebridge.delivery.kinds import KindOf, RecordKind
 from tracebridge.delivery.raw import RawRecord
 from tracebridge.delivery.rejects import Reject
@@ -60,7 +60,7 @@ class Intake:
             return None
         if replaying:
             # Delivered by the run that was interrupted; whether it parsed then decides how it was counted.
-            if _parses(kind, value):
+            if _parses(kind, raw.decoded() if raw.probed else value):
                 report.unique += 1
             else:
                 report.rejected += 1
@@ -69,11 +69,12 @@ class Intake:
         return Delivered(
             kind,
             raw.source,
-            value,
+            UNDECODED if raw.probed else value,
             raw_text=raw.text,
             source_id=vendor_id(value),
             identity=identity,
             json_text=raw.json_text,
+            encoded=raw.encoded,
         )
 
     def _reject(self, reject: Reject, replaying: bool) -> None:

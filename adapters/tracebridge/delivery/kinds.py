@@ -9,7 +9,7 @@ records whichever way it arrived.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 import attrs
 
@@ -34,6 +34,22 @@ class RecordKind:
     normalize: Callable[[Any], Sequence[Record | Carried | RejectedPart]]
     """The adapter: the record (its JSON, or its model) as common records, those many records carry deferred
     (``Carried``); raises ``MappingError`` when it cannot."""
+    probe: Any = None
+    """What ``identity`` and the intake read of a record, as a ``TypedDict`` (``IntakeProbe`` or one extending it):
+    when workers map the export, its process decodes a record that far only and sends the workers its text
+    (``json_codec.probe``). None: the record is decoded in full."""
+
+
+class IdOnly(TypedDict, total=False):
+    id: Any
+
+
+class IntakeProbe(TypedDict, total=False):
+    """What the intake reads of every record: its vendor id (``delivery.intake.vendor_id``: ``id``, or an
+    evaluation log's ``log.id``)."""
+
+    id: Any
+    log: IdOnly | None
 
 
 def id_field(namespace: str, key: str = "id") -> Identity:

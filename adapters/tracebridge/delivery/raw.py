@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from tracebridge.json_codec import loads
+
 MAX_LINE_BYTES = 256 * 1024 * 1024
 """The longest line any source reads (a streamed or saved export line): past this it is not an export."""
 
@@ -30,6 +32,18 @@ class RawRecord:
     json_text: bool = False
     """``text`` is the whole JSON text ``value`` was decoded from (a JSON line): a worker process decodes it again
     rather than be sent the decoded value (``tracebridge.delivery.workers``)."""
+    probed: bool = False
+    """``value`` holds only what the intake and the kind's identity read (``RecordKind.probe``); the whole record is
+    ``encoded`` (or ``text``, when ``json_text``), decoded when something needs it (``Delivered.raw``)."""
+    encoded: bytes | None = None
+    """The record's JSON as the source sent it, when ``text`` is not it (a page's record: ``text`` is None, so a
+    reject shows it as ``raw_text`` always has, written from the decoded value)."""
+
+    def decoded(self) -> Any:
+        """The whole record: ``value``, or for a probed record its JSON decoded now."""
+        if not self.probed:
+            return self.value
+        return loads(self.encoded if self.encoded is not None else self.raw_text())
 
     def raw_text(self) -> str:
         if self.text is not None:

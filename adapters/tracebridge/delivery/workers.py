@@ -40,7 +40,7 @@ import attrs
 
 from tracebridge.acyclic import acyclic_allocations
 from tracebridge.delivery.context import ExportContext
-from tracebridge.delivery.delivered import Delivered
+from tracebridge.delivery.delivered import UNDECODED, Delivered
 from tracebridge.delivery.export import Batch, mapped
 from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import Entry, key_of
@@ -74,7 +74,7 @@ def default_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-Item = tuple[int, str, Any, "str | None", "str | None", bool]
+Item = tuple[int, str, Any, "str | None", "str | None", bool, "bytes | None"]
 
 
 @attrs.frozen
@@ -84,9 +84,9 @@ class _Task:
     kinds: tuple[tuple[str, Any, Any], ...]
     """(name, parse, normalize) of each kind the items name."""
     items: list[Item] | bytes
-    """Per accepted record (kind index, source, raw, raw text, source id, whether the raw text is its JSON); pickled
-    on their way to a worker, which unpickles them away from the cycle collector (``tracebridge.acyclic``: 2.5 to 4x
-    cheaper)."""
+    """Per accepted record (kind index, source, raw or None when only its text was read, raw text, source id,
+    whether the raw text is its JSON, its JSON as sent when that is not the raw text); pickled on their way to a
+    worker, which unpickles them away from the cycle collector (``tracebridge.acyclic``: 2.5 to 4x cheaper)."""
     raw_as_json: bool = False
     """Whether each shipped item's raw is its JSON text (see ``shipped``)."""
 
@@ -101,14 +101,23 @@ class _Task:
         if CODEC_NAME == "msgspec":
             try:
                 wire = [
-                    (index, source, text if json_text and text is not None else dumps(raw), text, sid, json_text)
-                    for index, source, raw, text, sid, json_text in items
+                    (index, source, _json_of(raw, text, json_text, encoded), text, sid, json_text, None)
+                    for index, source, raw, text, sid, json_text, encoded in items
                 ]
             except TypeError:
                 pass
             else:
                 return attrs.evolve(self, items=pickle.dumps(wire, protocol=5), raw_as_json=True)
         return attrs.evolve(self, items=pickle.dumps(items, protocol=5))
+
+
+def _json_of(raw: Any, text: str | None, json_text: bool, encoded: bytes | None) -> bytes | str:
+    """A record's JSON text for a worker: as the source sent it when it kept it, else encoded now."""
+    if encoded is not None:
+        return encoded
+    if json_text and text is not None:
+        return text
+    return dumps(raw)
 
 
 @attrs.frozen
@@ -163,7 +172,7 @@ def _expand(items: Sequence[Record | Carried], built: set[str], out: list[Record
 
 
 def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
-    """One unit, mapped and encoded (in a worker, or in the export's process with its own ``built``)."""
+    """One unit as a worker gets it, mapped and encoded."""
     kinds = [RecordKind(name, parse, _no_identity, normalize) for name, parse, normalize in task.kinds]
     items = task.items
     if isinstance(items, bytes):
@@ -171,12 +180,27 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
             items = pickle.loads(items)  # this process's own data, from the export's process
             if task.raw_as_json:
                 items = [
-                    (index, source, loads(raw), text, sid, is_json) for index, source, raw, text, sid, is_json in items
+                    (index, source, loads(raw), text, sid, is_json, None)
+                    for index, source, raw, text, sid, is_json, _ in items
                 ]
     units = [
-        Delivered(kinds[index], source, raw, raw_text=raw_text, source_id=source_id, json_text=json_text)
-        for index, source, raw, raw_text, source_id, json_text in items
+        # No raw: the record was sent as its text only (``ExportMapper._task``); it is decoded when mapped.
+        Delivered(
+            kinds[index],
+            source,
+            UNDECODED if raw is None and (json_text or encoded is not None) else raw,
+            raw_text=raw_text,
+            source_id=source_id,
+            json_text=json_text,
+            encoded=encoded,
+        )
+        for index, source, raw, raw_text, source_id, json_text, encoded in items
     ]
+    return map_units(units, encode, built)
+
+
+def map_units(units: Sequence[Delivered], encode: Encode, built: set[str]) -> _Result:
+    """Records mapped and encoded (in a worker, or in the export's process with its own ``built``)."""
     collected = _Collected()
     records: list[Record] = []
     entries = _expand(mapped(units, collected), built, records)
@@ -304,9 +328,10 @@ class Workers:
         return known[1]
 
     def submit(
-        self, task: _Task, units: list[Delivered], built: set[str], *, expected: int = 0
+        self, task: Callable[[list[Delivered]], _Task], units: list[Delivered], built: set[str], *, expected: int = 0
     ) -> Future[_Result] | _Result:
-        """The unit mapped in a worker (a future), or here when the pool has not started or the kinds do not ship.
+        """The unit mapped in a worker (a future; ``task`` makes what it is sent), or here when the pool has not
+        started or the kinds do not ship.
 
         ``expected``: the records the source says the export holds, when it says so (a listing's total, on its
         first page): an export known to be large starts the pool at once, rather than after mapping its first
@@ -314,8 +339,8 @@ class Workers:
         pool = self._pool(expected)
         self._seen += len(units)
         if pool is None or not all(self._ships(item.kind) for item in units):
-            return map_task(task, self.encode, built)
-        future: Future[_Result] = pool.submit(_work, task.shipped())
+            return map_units(units, self.encode, built)
+        future: Future[_Result] = pool.submit(_work, task(units).shipped())
         return future
 
 
@@ -338,12 +363,15 @@ class ExportMapper:
             if index is None:
                 index = kinds[id(kind)] = len(refs)
                 refs.append((kind.name, kind.parse, kind.normalize))
-            items.append((index, item.source, item.raw, item.raw_text, item.source_id, item.json_text))
+            # A record the intake decoded only as far as its identity travels as its text (``_Task.shipped``).
+            raw = item.raw if item.decoded else None
+            items.append((index, item.source, raw, item.raw_text, item.source_id, item.json_text, item.encoded))
         return _Task(self._generation, tuple(refs), items)
 
     async def abatches(self, units: AsyncIterator[list[Delivered]], context: ExportContext) -> AsyncGenerator[Batch]:
         """Each unit's batch, in order, while later units are read and mapped; saves wait for what they cover."""
         context.defer_saves()
+        context.records_as_text = True
         window = 2 * self._workers.count
         pending: deque[tuple[Future[_Result] | _Result, list[Reject]]] = deque()
         written = 0
@@ -360,7 +388,7 @@ class ExportMapper:
                     context.units_received += 1
                     rejects = context.take_rejects()
                     expected = context.report.expected or 0
-                    job = self._workers.submit(self._task(unit), unit, self._built, expected=expected)
+                    job = self._workers.submit(self._task, unit, self._built, expected=expected)
                     pending.append((job, rejects))
                     head = pending[0][0]
                     if not isinstance(head, Future) or head.done():

@@ -25,7 +25,7 @@ from galileo_client.models import (
     WorkflowSpanRecord,
 )
 
-from tracebridge.delivery.kinds import RecordKind, id_field
+from tracebridge.delivery.kinds import IntakeProbe, RecordKind, id_field
 from tracebridge.galileo import mapping
 from tracebridge.galileo.formats import RECORD_TYPES
 from tracebridge.mapping.errors import RejectedPart
@@ -64,7 +64,9 @@ def parse_record(raw: Mapping[str, Any]) -> GalileoRecord:
     return model.from_dict(raw)
 
 
-GALILEO_RECORD = RecordKind("galileo record", parse_record, id_field("galileo"), mapping.normalize_record)
+GALILEO_RECORD = RecordKind(
+    "galileo record", parse_record, id_field("galileo"), mapping.normalize_record, probe=IntakeProbe
+)
 
 DERIVED_ID = "tracebridge.id.derived"
 """Set (true) on the record whose source had no id, so a derived one was made from its content."""
@@ -120,4 +122,4 @@ def experiment_records(experiment_id: str) -> RecordKind:
         )
         return [Experiment(experiment_id=experiment_id, provenance=provenance), *mapped, item]
 
-    return RecordKind("galileo experiment record", parse_record, id_field("galileo"), normalize)
+    return RecordKind("galileo experiment record", parse_record, id_field("galileo"), normalize, probe=IntakeProbe)

@@ -23,7 +23,7 @@ from tracebridge.delivery.raw import RawRecord
 from tracebridge.errors import ExportChangedError, FileLayoutError, StreamBrokenError
 from tracebridge.galileo.csv_rows import CsvRowAssembler
 from tracebridge.galileo.kinds import GALILEO_RECORD, GALILEO_ROW
-from tracebridge.json_codec import loads
+from tracebridge.json_codec import check_depth, loads, probe
 from tracebridge.transport.lines import stream_lines
 
 UNIT_RECORDS = 128
@@ -56,6 +56,7 @@ class StreamReader:
         self.rows = CsvRowAssembler() if export_format == "csv" else None
         # A CSV of chosen columns may lack ids: its rows get derived ones (``GALILEO_ROW``).
         self.kind_of = always(GALILEO_ROW if self.rows is not None and kind is GALILEO_RECORD else kind)
+        self.probe = kind.probe if self.rows is None else None
         self._line_number = 0
 
     def position(self) -> tuple[int, str]:
@@ -114,7 +115,7 @@ class StreamReader:
             if not text.strip():
                 return
             try:
-                yield RawRecord("", loads(text), text=text, json_text=True)
+                yield self._decoded(text)
             except ValueError as exc:
                 yield RawRecord("", None, text=text, problem=f"not valid JSON: {exc}")
             return
@@ -125,6 +126,16 @@ class StreamReader:
                 yield RawRecord("", row.cells, text=row.text, problem=row.problem)
         except FileLayoutError as exc:
             raise StreamBrokenError(f"{self.where}: {exc}") from None
+
+    def _decoded(self, text: str) -> RawRecord:
+        """A JSON line's record; when workers map the export, decoded only as far as the intake needs (they decode
+        the text: ``RecordKind.probe``). Raises ``ValueError`` for a line that is not JSON, as ``loads`` does."""
+        if self.context.records_as_text and self.probe is not None:
+            check_depth(text)
+            probed = probe(text, self.probe)
+            if probed is not None:
+                return RawRecord("", probed, text=text, json_text=True, probed=True)
+        return RawRecord("", loads(text), text=text, json_text=True)
 
     def _accept(self, raw: RawRecord) -> Delivered | None:
         index = self.seen

@@ -34,7 +34,7 @@ from humanloop_client.models import (
     V5UnknownLogResponse,
 )
 
-from tracebridge.delivery.kinds import KindOf, RecordKind, id_field
+from tracebridge.delivery.kinds import IdOnly, IntakeProbe, KindOf, RecordKind, id_field
 from tracebridge.humanloop import definitions, v4, v5
 from tracebridge.humanloop.formats import is_evaluation_log, log_kind
 from tracebridge.records import Record
@@ -88,14 +88,32 @@ def evaluation_log_identity(raw: Mapping[str, Any]) -> str | None:
     return f"evaluation_log:{raw.get('run_id') or '-'}/{log_id}"
 
 
+class EvaluationLogProbe(IntakeProbe, total=False):
+    """What ``evaluation_log_identity`` reads."""
+
+    run_id: Any
+
+
+class DatapointSnapshotProbe(IntakeProbe, total=False):
+    """What a datapoint snapshot's identity reads."""
+
+    datapoint: IdOnly | None
+
+
 def v5_log_identity(log_id: str) -> str:
     """The identity of a bare v5 Log with id ``log_id`` (the export tool writes nested Logs again on their own)."""
     return f"v5_log:{log_id}"
 
 
-V4_LOG = RecordKind("humanloop v4 log", V4LogResponse.from_dict, id_field("v4_log"), v4.normalize_log)
+V4_LOG = RecordKind(
+    "humanloop v4 log", V4LogResponse.from_dict, id_field("v4_log"), v4.normalize_log, probe=IntakeProbe
+)
 V5_LOG = RecordKind(
-    "humanloop v5 log", parse_v5_log, id_field("v5_log"), functools.partial(v5.normalize_log, defer_versions=True)
+    "humanloop v5 log",
+    parse_v5_log,
+    id_field("v5_log"),
+    functools.partial(v5.normalize_log, defer_versions=True),
+    probe=IntakeProbe,
 )
 
 
@@ -106,6 +124,7 @@ def v5_evaluation_log(evaluation_id: str | None) -> RecordKind:
         parse_evaluation_log,
         evaluation_log_identity,
         functools.partial(v5.normalize_evaluation_log, evaluation_id=evaluation_id, defer_versions=True),
+        probe=EvaluationLogProbe,
     )
 
 
@@ -127,7 +146,11 @@ def v4_datapoint_snapshot(evaluation_id: str | None, evaluatee_id: str | None) -
         return v4.normalize_datapoint_snapshot(record, evaluation_id=evaluation_id, evaluatee_id=evaluatee_id)
 
     return RecordKind(
-        "humanloop v4 datapoint snapshot", V4EvaluationDatapointSnapshotResponse.from_dict, identity, normalize
+        "humanloop v4 datapoint snapshot",
+        V4EvaluationDatapointSnapshotResponse.from_dict,
+        identity,
+        normalize,
+        probe=DatapointSnapshotProbe,
     )
 
 

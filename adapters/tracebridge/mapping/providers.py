@@ -6,6 +6,7 @@ export, and the value stays searchable.
 
 from __future__ import annotations
 
+import functools
 import re
 
 OTEL_PROVIDER_NAMES: dict[str, str] = {
@@ -59,6 +60,7 @@ BEDROCK_MODEL_ID = re.compile(
 (``anthropic.claude-3-haiku-20240307-v1:0``, ``us.meta.llama3-1-70b-instruct-v1:0``): only Bedrock names models so."""
 
 
+@functools.lru_cache(maxsize=4096)  # an export names a handful of models, once per span: the lookup, not the scan
 def provider_from_model(model: str) -> str | None:
     """The OTel provider a model name says it comes from: its ``provider/`` prefix when it has a known one, a Bedrock
     model id, else the model family when only one provider serves it; None when the name does not say."""

@@ -23,7 +23,7 @@ import httpx
 from tracebridge._version import __version__
 from tracebridge.acyclic import acyclic_allocations
 from tracebridge.errors import ApiError
-from tracebridge.json_codec import loads
+from tracebridge.json_codec import loads, split_list
 from tracebridge.secrets import ApiKey, redact_url_credentials
 from tracebridge.transport.retry import RetryPolicy, parse_retry_after
 
@@ -98,8 +98,11 @@ class HttpTransport:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def send_json(self, endpoint: str, request: Mapping[str, Any]) -> Any:
-        """Send ``request`` and return its decoded JSON body.
+    async def send_json(
+        self, endpoint: str, request: Mapping[str, Any], decode: Callable[[bytes], Any] | None = None
+    ) -> Any:
+        """Send ``request`` and return its decoded JSON body (decoded by ``decode`` when given: ``decode_json``'s
+        kin, raising ``ValueError`` for a body that is not JSON).
 
         A body that is not valid JSON (a page cut off mid-way by a proxy or a dying server) is retried like a 5xx:
         the server answered, but not with the page.
@@ -114,7 +117,7 @@ class HttpTransport:
             content = response.content
             release(response)
             try:
-                body = decode_json(content)
+                body = decode_json(content) if decode is None else decode(content)
             except ValueError as exc:
                 problem = f"the response body is not valid JSON ({exc})"
                 if not self._may_retry(attempt, started):
@@ -253,6 +256,14 @@ def decode_json(body: bytes) -> Any:
     """The page's JSON, decoded out of the cycle collector's sight (``tracebridge.acyclic`` says why)."""
     with acyclic_allocations():
         return loads(body)
+
+
+def decode_records_as_text(body: bytes, key: str) -> Any:
+    """The page's JSON with its ``key`` list as each record's JSON text (``json_codec.split_list``), or decoded
+    whole (``decode_json``) when it cannot be read so: the value, or the error, any page gets."""
+    with acyclic_allocations():
+        split = split_list(body, key)
+    return split if split is not None else decode_json(body)
 
 
 def vendor_message(response: httpx.Response) -> str:

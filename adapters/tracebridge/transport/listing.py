@@ -22,8 +22,9 @@ from tracebridge.delivery.intake import Intake
 from tracebridge.delivery.kinds import RecordKind, always
 from tracebridge.delivery.raw import RawRecord
 from tracebridge.errors import TracebridgeError
+from tracebridge.json_codec import loads, probe
 from tracebridge.transport.endpoint import Endpoint
-from tracebridge.transport.http import HttpTransport
+from tracebridge.transport.http import HttpTransport, decode_records_as_text
 from tracebridge.transport.paging import Page, PageScheme, iterate_pages
 
 MAX_PASSES = 2
@@ -122,7 +123,8 @@ async def read_listing(
     done = set(checkpoint.pages_done.get(listing.key, [])) if checkpoint else set()
     snapshot: list[int] = [checkpoint.totals[listing.key]] if checkpoint and listing.key in checkpoint.totals else []
     intake = Intake(context)
-    kind_of = always(listing.kind)
+    kind = listing.kind
+    kind_of = always(kind)
     context.carry_counts()  # finished pages are skipped, not re-read: their counts come from the checkpoint
     lacking: dict[int, str] = {}
     """Pages whose envelope had no valid total, and what it had instead."""
@@ -151,9 +153,14 @@ async def read_listing(
     if snapshot:
         context.expect(snapshot[0])
 
+    def as_text(body: bytes) -> Any:
+        return decode_records_as_text(body, endpoint.envelope.records)
+
     async def fetch(number: int) -> Page:
         request = endpoint.request(listing.path_params, listing.query, number, page_size)
-        body = await http.send_json(where, request)
+        # Workers decode the records: this process reads each only as far as the intake needs (``_taken``).
+        textual = context.records_as_text and kind.probe is not None
+        body = await http.send_json(where, request, as_text if textual else None)
         context.report.bytes_received = http.bytes_received
         return endpoint.envelope.page(body, number, page_size, f"{where} page {number}")
 
@@ -169,7 +176,8 @@ async def read_listing(
             context.report.pages += 1
             note_total(page)
             located = f"{where} page {page.number} record"
-            accepted = (intake.accept(RawRecord(f"{located} {i}", raw), kind_of) for i, raw in enumerate(page.records))
+            taken = (_taken(f"{located} {i}", record, kind) for i, record in enumerate(page.records))
+            accepted = (intake.accept(raw, kind_of) for raw in taken)
             units = [item for item in accepted if item is not None]
             yield units
             # The caller has taken the whole page: only now is it safe to record it as done.
@@ -182,6 +190,17 @@ async def read_listing(
         context.report.restarts += 1
     if lacking:
         context.report.problems.append(lacking_total(where, endpoint.envelope.total, lacking))
+
+
+def _taken(source: str, record: Any, kind: RecordKind) -> RawRecord:
+    """A page's record for the intake: decoded, or (``decode_records_as_text``) its JSON text, decoded only as far
+    as the kind's probe when it has that shape (in full otherwise, as it would have been)."""
+    if not isinstance(record, bytes):
+        return RawRecord(source, record)
+    probed = probe(record, kind.probe)
+    if probed is None:
+        return RawRecord(source, loads(record))
+    return RawRecord(source, probed, probed=True, encoded=record)
 
 
 def lacking_total(where: str, field: str, lacking: Mapping[int, str]) -> str:

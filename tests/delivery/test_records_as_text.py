@@ -1,0 +1,98 @@
+"""Reading records as text for the workers: a page split into its records' JSON texts, a record decoded only as far
+as its kind's probe, must give the intake what decoding in full gives it.
+
+When workers map an export, its process splits each page into the records' texts (``json_codec.split_list``) and
+decodes a record only as far as the intake and the kind's identity read (``RecordKind.probe``, ``json_codec.probe``).
+These properties hold that to what decoding in full gives: the same records, the same identity, the same vendor id;
+and where msgspec will not read a text so (NaN, a lone surrogate, not JSON), None, so the caller decodes it in full.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tracebridge.delivery.intake import vendor_id
+from tracebridge.delivery.kinds import RecordKind
+from tracebridge.galileo.kinds import GALILEO_RECORD, experiment_records
+from tracebridge.humanloop.kinds import V4_LOG, V5_LOG, v4_datapoint_snapshot, v5_evaluation_log
+from tracebridge.json_codec import loads, probe, split_list
+
+KINDS: list[RecordKind] = [
+    V4_LOG,
+    V5_LOG,
+    v5_evaluation_log("ev_1"),
+    v4_datapoint_snapshot("ev_1", "evv_1"),
+    GALILEO_RECORD,
+    experiment_records("exp_1"),
+]
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=8),
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=4), inner, max_size=3)),
+    max_leaves=12,
+)
+IDS = st.one_of(st.text(max_size=6), st.integers(), st.none(), st.just([]), st.just({}))
+NESTED_ID = st.one_of(st.fixed_dictionaries({"id": IDS}, optional={"x": JSON}), JSON)
+RECORDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": IDS,
+        "log": NESTED_ID,
+        "run_id": IDS,
+        "datapoint": NESTED_ID,
+        "type": st.text(max_size=5),
+        "x": JSON,
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(records=st.lists(st.one_of(RECORDS, JSON), max_size=5), total=JSON, spacing=st.booleans())
+def test_a_split_page_holds_the_texts_of_its_records(records: list[Any], total: Any, spacing: bool) -> None:
+    separators = (", ", ": ") if spacing else (",", ":")
+    data = json.dumps({"total": total, "records": records}, separators=separators).encode()
+    split = split_list(data, "records")
+    assert split is not None
+    assert [loads(text) for text in split["records"]] == loads(data)["records"]
+    assert split["total"] == loads(data)["total"]
+    assert all(isinstance(text, bytes) for text in split["records"])
+
+
+def test_what_msgspec_will_not_split_is_left_to_the_full_decode() -> None:
+    assert split_list(b'{"records": [{"score": NaN}]}', "records") is None
+    assert split_list(b'{"records": [{"text": "\\ud83d"}]}', "records") is None
+    assert split_list(b'{"records": [1, 2', "records") is None
+    assert split_list(b'{"records": {"a": 1}}', "records") is None
+    assert split_list(b'{"items": []}', "records") is None
+    assert split_list(b"[]", "records") is None
+
+
+@settings(max_examples=600, deadline=None)
+@given(record=RECORDS)
+def test_a_probed_record_has_the_identity_and_vendor_id_of_the_whole(record: dict[str, Any]) -> None:
+    text = json.dumps(record).encode()
+    whole = loads(text)
+    for kind in KINDS:
+        probed = probe(text, kind.probe)
+        if probed is None:
+            continue  # read in full instead: nothing to compare
+        assert isinstance(probed, dict)
+        assert kind.identity(probed) == kind.identity(whole), kind.name
+        assert vendor_id(probed) == vendor_id(whole), kind.name
+
+
+def test_the_usual_records_are_probed_not_read_in_full() -> None:
+    usual = {"id": "log_1", "log": {"id": "log_2", "inputs": {}}, "run_id": "run_1", "datapoint": {"id": "dp_1"}}
+    for kind in KINDS:
+        assert probe(json.dumps(usual).encode(), kind.probe) is not None, kind.name
+    assert probe(b"[1]", V4_LOG.probe) is None
