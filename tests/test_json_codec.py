@@ -119,6 +119,21 @@ def test_both_decoders_read_the_same_values(document: bytes) -> None:
     assert repr(json_codec.loads(document)) == repr(STDLIB.loads(document)) == repr(json.loads(document))
 
 
+@pytest.mark.parametrize(
+    "document",
+    (*EDGE_DOCUMENTS, b'{"score": NaN, "s": "\\ud83d"}', b'{"cut": [1, 2'),
+    ids=["big-ints", "floats", "strings-and-keys", "nesting", "utf-16", "nan-and-surrogate", "not-json"],
+)
+def test_loads_measured_reads_what_loads_reads(document: bytes) -> None:
+    try:
+        expected = repr(json_codec.loads(document))
+    except ValueError as exc:
+        with pytest.raises(type(exc)):
+            json_codec.loads_measured(document)
+        return
+    assert repr(json_codec.loads_measured(document)) == expected
+
+
 def test_both_decoders_read_the_same_values_from_sandbox_pages_and_lines() -> None:
     humanloop, galileo = HumanloopData(0, 300), GalileoData(0, 300)
     v4_page = b'{"records":[' + b",".join(humanloop.v4_log(i) for i in range(100)) + b'],"total":300}'

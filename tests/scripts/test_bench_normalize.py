@@ -35,3 +35,31 @@ def test_prints_throughput_and_ratio_against_the_json_baseline() -> None:
     # --workers: 1 worker (in-process) against a pool of 2, the cores' count beside them
     assert len(re.findall(r"^  2 workers .* -> speed-up [\d.]+x \(from CPU times: [\d.]+x\)$", out, re.MULTILINE)) == 2
     assert re.search(r"^least 2-worker speed-up [\d.]+x \((meets|UNDER) the 1.7x target; \d+ cores\)$", out, re.M)
+
+
+def test_import_prints_the_cli_with_one_and_two_workers() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench_normalize.py"),
+            "--count",
+            "100",
+            "--workers-only",
+            "--import",
+            "--rounds",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "galileo llm spans, tracebridge import: 100 lines" in out
+    assert "humanloop v5 logs, tracebridge import: 100 lines" in out
+    assert len(re.findall(r"^  --workers 2 +[\d.]+s +[\d,]+ records/s  -> speed-up [\d.]+x$", out, re.M)) == 2
+    assert re.search(
+        r"^tracebridge import: least 2-worker speed-up [\d.]+x \((meets|UNDER) the 1.7x target\)$", out, re.M
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracebridge.delivery.kinds import RecordKind
-from tracebridge.json_codec import loads
+from tracebridge.json_codec import loads_measured
 from tracebridge.mapping.carried import Carried
 from tracebridge.mapping.errors import RejectedPart
 from tracebridge.records import Record
@@ -56,7 +56,7 @@ class Delivered:
         """The record as the vendor sent it (decoded JSON, or a CSV row as a dict); decoded from its JSON text now
         (``json_document``) when the intake read only its identity."""
         if self._raw is UNDECODED:
-            self._raw = loads(self.json_document())
+            self._raw = loads_measured(self.json_document())
         return self._raw
 
     def json_document(self) -> bytes | str:

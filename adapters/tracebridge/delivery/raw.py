@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from tracebridge.json_codec import loads
+from tracebridge.json_codec import loads_measured
 
 MAX_LINE_BYTES = 256 * 1024 * 1024
 """The longest line any source reads (a streamed or saved export line): past this it is not an export."""
@@ -43,7 +43,7 @@ class RawRecord:
         """The whole record: ``value``, or for a probed record its JSON decoded now."""
         if not self.probed:
             return self.value
-        return loads(self.encoded if self.encoded is not None else self.raw_text())
+        return loads_measured(self.encoded if self.encoded is not None else self.raw_text())
 
     def raw_text(self) -> str:
         if self.text is not None:

@@ -11,6 +11,9 @@ batches back *in the units' order*, so the output is the same bytes as mapping i
   the first copy of each, as in-process;
 - the export reads ahead of what is written, so the source's checkpoint saves are deferred until every unit read
   before them is written (``ExportContext.defer_saves``): a killed run resumes where its files were durable.
+- records travel as JSON text (a line's own, a page's slice of it), and the export's process reads them only as far
+  as counting and deduping need (``ExportContext.records_as_text``, ``RecordKind.probe``): with the mapping gone to
+  the workers, decoding them whole there and encoding them back was what held the workers up.
 
 The pool starts only once ``start_after`` records have gone by (they are mapped in this process with the same
 code), or at once when the source says the export holds that many: a small export never pays for starting
@@ -46,7 +49,7 @@ from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import Entry, key_of
 from tracebridge.delivery.pool import Pool
 from tracebridge.delivery.rejects import Reject
-from tracebridge.json_codec import CODEC_NAME, dumps, loads
+from tracebridge.json_codec import CODEC_NAME, dumps, loads_measured
 from tracebridge.mapping.carried import Carried
 from tracebridge.records import Record
 
@@ -180,7 +183,7 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
             items = pickle.loads(items)  # this process's own data, from the export's process
             if task.raw_as_json:
                 items = [
-                    (index, source, loads(raw), text, sid, is_json, None)
+                    (index, source, loads_measured(raw), text, sid, is_json, None)
                     for index, source, raw, text, sid, is_json, _ in items
                 ]
     units = [

@@ -22,7 +22,7 @@ from tracebridge.delivery.intake import Intake
 from tracebridge.delivery.kinds import RecordKind, always
 from tracebridge.delivery.raw import RawRecord
 from tracebridge.errors import TracebridgeError
-from tracebridge.json_codec import loads, probe
+from tracebridge.json_codec import loads_measured, probe
 from tracebridge.transport.endpoint import Endpoint
 from tracebridge.transport.http import HttpTransport, decode_records_as_text
 from tracebridge.transport.paging import Page, PageScheme, iterate_pages
@@ -199,7 +199,7 @@ def _taken(source: str, record: Any, kind: RecordKind) -> RawRecord:
         return RawRecord(source, record)
     probed = probe(record, kind.probe)
     if probed is None:
-        return RawRecord(source, loads(record))
+        return RawRecord(source, loads_measured(record))
     return RawRecord(source, probed, probed=True, encoded=record)
 
 
