@@ -36,6 +36,7 @@ import itertools
 import json
 import operator
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
@@ -226,8 +227,9 @@ def loads(data: bytes | bytearray | str) -> Any:
 
 
 def loads_measured(data: bytes | bytearray | str) -> Any:
-    """``loads`` for text whose nesting was measured when it was read (a record a worker is sent, a page's record
-    decoded after ``split_list``): the same value or error, without measuring it again."""
+    """``loads`` for text whose nesting is known to be within ``MAX_DEPTH`` (measured when it was read, or written
+    from a value decoded from such text: what a worker is sent, a page's record after ``split_list``): the same value
+    or error, without measuring it again."""
     try:
         return _decode(data)
     except RecursionError:
@@ -255,7 +257,7 @@ def dumps_text(value: Any) -> str:
 # malformed JSON): ``loads`` then gives the value or the error, exactly as before.
 
 Split = Callable[[bytes, str], "dict[str, Any] | None"]
-Probe = Callable[[bytes | str, Any], Any]
+Probe = Callable[[bytes, Any], Any]
 
 
 def _partial_codec() -> tuple[Split, Probe] | None:
@@ -267,7 +269,7 @@ def _partial_codec() -> tuple[Split, Probe] | None:
     elements = msgspec.json.Decoder(list[msgspec.Raw]).decode
     decode = msgspec.json.Decoder().decode
     refused = (msgspec.MsgspecError, TypeError, ValueError)
-    probes: dict[Any, Callable[[bytes | str], Any]] = {}
+    probes: dict[Any, Callable[[bytes], Any]] = {}
 
     def split(data: bytes, key: str) -> dict[str, Any] | None:
         try:
@@ -281,7 +283,7 @@ def _partial_codec() -> tuple[Split, Probe] | None:
             return None
         return value
 
-    def probe(data: bytes | str, shape: Any) -> Any:
+    def probe(data: bytes, shape: Any) -> Any:
         decoder = probes.get(shape)
         if decoder is None:
             decoder = probes[shape] = msgspec.json.Decoder(shape).decode
@@ -296,19 +298,41 @@ def _partial_codec() -> tuple[Split, Probe] | None:
 _PARTIAL = _partial_codec()
 
 
+_DIGITS_AS_ZERO: Final = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _decodes_whole(data: bytes) -> bool:
+    """Whether what msgspec skips unread in ``data`` is sure to decode too. Skipping checks the JSON's syntax and
+    escapes but not two things a whole decode refuses: bytes that are not UTF-8 inside a string, and an integer
+    longer than Python converts (``sys.get_int_max_str_digits``). Text with either, or with a string holding as many
+    digits in a row, is decoded whole instead, which gives the error (or the value) it always did."""
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    digits = sys.get_int_max_str_digits()
+    return not digits or len(data) <= digits or b"0" * (digits + 1) not in data.translate(_DIGITS_AS_ZERO)
+
+
 def split_list(data: bytes, key: str) -> dict[str, Any] | None:
     """The JSON object ``data`` with its ``key`` list as the JSON text of each element (``bytes``, as they were in
-    ``data``) and its other members decoded; None when ``data`` is not such an object or msgspec will not read it so.
-    Raises ``NestingError`` as ``loads`` does."""
+    ``data``) and its other members decoded; None when ``data`` is not such an object, or msgspec will not read it
+    so, or its elements might not decode whole (``_decodes_whole``). Raises ``NestingError`` as ``loads`` does."""
     _check_depth(data)
-    return _PARTIAL[0](data, key) if _PARTIAL is not None else None
+    if _PARTIAL is None or not _decodes_whole(data):
+        return None
+    return _PARTIAL[0](data, key)
 
 
-def probe(data: bytes | str, shape: Any) -> Any:
-    """``data`` decoded only as far as ``shape`` says (a ``TypedDict`` of the members wanted, a plain ``dict`` of
-    them, others skipped); None when it does not have that shape or msgspec will not read it. Nesting is not
-    measured: ``split_list`` measured the page the text came from, or the caller measures it (``check_depth``)."""
-    return _PARTIAL[1](data, shape) if _PARTIAL is not None else None
+def probe(data: bytes, shape: Any, *, whole_checked: bool = False) -> Any:
+    """``data`` decoded only as far as ``shape`` (a ``TypedDict`` of the members wanted) says, other members skipped;
+    None when it does not have that shape, msgspec will not read it, or what was skipped might not decode whole
+    (``_decodes_whole``; ``whole_checked``: ``split_list`` checked the page it came from). Nesting is not measured:
+    ``split_list`` measured the page, or the caller measures the text (``check_depth``)."""
+    if _PARTIAL is None or not (whole_checked or _decodes_whole(data)):
+        return None
+    return _PARTIAL[1](data, shape)
 
 
 def check_depth(data: bytes | bytearray | str) -> None:

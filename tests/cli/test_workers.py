@@ -259,3 +259,28 @@ def test_pages_read_as_text_for_the_workers_give_the_same_files_rejects_included
     files = output_files(one)
     assert len(files["rejects.jsonl"].splitlines()) >= 2, "the spoiled records were rejected"
     assert output_files(two) == files
+
+
+def _spoil_stream(path: str, body: bytes) -> bytes:
+    """A Galileo stream whose third line holds an integer longer than Python converts: msgspec skips it unread,
+    a whole decode refuses it, so the line must be rejected with either worker count."""
+    if "export_records" not in path:
+        return body
+    lines = body.split(b"\n")
+    lines[2] = lines[2].rstrip().removesuffix(b"}") + b', "x_big": ' + b"7" * (sys.get_int_max_str_digits() + 1) + b"}"
+    return b"\n".join(lines)
+
+
+def test_a_stream_line_only_a_skipping_decoder_reads_is_rejected_with_workers_too(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GALILEO_API_KEY", sandbox.galileo_api_key)
+    with rewriting_proxy(sandbox.base_url, _spoil_stream) as url:
+        monkeypatch.setenv("GALILEO_API_URL", url)
+        command = ["export", *_exports(sandbox)["galileo log stream"], *format_args(), "-q", "--allow-partial"]
+        one, two = tmp_path / "one", tmp_path / "two"
+        assert main([*command, "--out", str(one), "--workers", "1"]) in (0, 3)
+        assert main([*command, "--out", str(two), "--workers", "2"]) in (0, 3)
+    files = output_files(one)
+    assert b"Exceeds the limit" in files["rejects.jsonl"], "the line was rejected"
+    assert output_files(two) == files

@@ -10,8 +10,10 @@ and where msgspec will not read a text so (NaN, a lone surrogate, not JSON), Non
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tracebridge.delivery.intake import vendor_id
@@ -20,14 +22,15 @@ from tracebridge.galileo.kinds import GALILEO_RECORD, experiment_records
 from tracebridge.humanloop.kinds import V4_LOG, V5_LOG, v4_datapoint_snapshot, v5_evaluation_log
 from tracebridge.json_codec import loads, probe, split_list
 
-KINDS: list[RecordKind] = [
-    V4_LOG,
-    V5_LOG,
-    v5_evaluation_log("ev_1"),
-    v4_datapoint_snapshot("ev_1", "evv_1"),
-    GALILEO_RECORD,
-    experiment_records("exp_1"),
-]
+KINDS: list[RecordKind] = [V4_LOG, V5_LOG, v5_evaluation_log("ev_1"), GALILEO_RECORD]
+"""The kinds with a probe: those whose records go to workers."""
+
+
+def test_kinds_that_never_go_to_a_worker_have_no_probe() -> None:
+    # Their adapters are closures, which do not pickle (``Workers._ships``): a probe would only add a decode.
+    assert v4_datapoint_snapshot("ev_1", "evv_1").probe is None
+    assert experiment_records("exp_1").probe is None
+
 
 SCALARS = st.one_of(
     st.none(),
@@ -66,6 +69,21 @@ def test_a_split_page_holds_the_texts_of_its_records(records: list[Any], total: 
     assert [loads(text) for text in split["records"]] == loads(data)["records"]
     assert split["total"] == loads(data)["total"]
     assert all(isinstance(text, bytes) for text in split["records"])
+
+
+def test_what_msgspec_skips_but_a_whole_decode_refuses_is_left_to_the_whole_decode() -> None:
+    # Skipping a member checks its syntax, not its UTF-8 or an integer's length: such text is decoded whole, which
+    # refuses it (a page is then retried as any corrupt body; a stream line is rejected).
+    long_int = b'{"id": "a", "n": ' + b"7" * (sys.get_int_max_str_digits() + 1) + b"}"
+    not_utf8 = b'{"id": "a", "s": "\xff"}'
+    for record in (long_int, not_utf8):
+        with pytest.raises(ValueError):
+            loads(record)
+        assert probe(record, V4_LOG.probe) is None
+        assert split_list(b'{"records": [' + record + b"]}", "records") is None
+    fine = b'{"id": "a", "s": "' + b"7" * (sys.get_int_max_str_digits() + 1) + '", "t": "caf\u00e9"}'.encode()
+    assert probe(fine, V4_LOG.probe) is None, "digits in a string look alike: decoded whole, which is only slower"
+    assert probe('{"id": "a", "t": "café"}'.encode(), V4_LOG.probe) == {"id": "a"}
 
 
 def test_what_msgspec_will_not_split_is_left_to_the_full_decode() -> None:

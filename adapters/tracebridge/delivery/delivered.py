@@ -34,7 +34,7 @@ class Delivered:
         source_id: str | None = None,
         identity: str | None = None,
         json_text: bool = False,
-        encoded: bytes | None = None,
+        encoded: bytes | str | None = None,
     ) -> None:
         self.kind = kind
         self.source = source
@@ -68,7 +68,7 @@ class Delivered:
 
     @property
     def decoded(self) -> bool:
-        """Whether ``raw`` is at hand without decoding ``raw_text``."""
+        """Whether ``raw`` is at hand without decoding the record's text (``json_document``)."""
         return self._raw is not UNDECODED
 
     @property
@@ -82,4 +82,13 @@ class Delivered:
         return self.kind.normalize(self.raw)
 
     def raw_json(self) -> str:
-        return self.raw_text if self.raw_text is not None else json.dumps(self.raw, ensure_ascii=False, default=str)
+        """The record's text for a reject: as read, else written from its decoded JSON (the text the source sent
+        when even that cannot be decoded, so a reject never fails to be written)."""
+        if self.raw_text is not None:
+            return self.raw_text
+        try:
+            raw = self.raw
+        except ValueError:
+            document = self.json_document()
+            return document if isinstance(document, str) else document.decode("utf-8", "backslashreplace")
+        return json.dumps(raw, ensure_ascii=False, default=str)

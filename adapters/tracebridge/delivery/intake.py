@@ -60,7 +60,7 @@ class Intake:
             return None
         if replaying:
             # Delivered by the run that was interrupted; whether it parsed then decides how it was counted.
-            if _parses(kind, raw.decoded() if raw.probed else value):
+            if _parses(kind, raw.whole()):
                 report.unique += 1
             else:
                 report.rejected += 1

@@ -37,10 +37,13 @@ class RecordKind:
     probe: Any = None
     """What ``identity`` and the intake read of a record, as a ``TypedDict`` (``IntakeProbe`` or one extending it):
     when workers map the export, its process decodes a record that far only and sends the workers its text
-    (``json_codec.probe``). None: the record is decoded in full."""
+    (``json_codec.probe``). None: the record is decoded in full (so for a kind whose adapter is a closure, which
+    never goes to a worker: ``delivery.workers``)."""
 
 
 class IdOnly(TypedDict, total=False):
+    """A nested object's ``id`` alone."""
+
     id: Any
 
 

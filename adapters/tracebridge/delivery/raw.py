@@ -35,11 +35,11 @@ class RawRecord:
     probed: bool = False
     """``value`` holds only what the intake and the kind's identity read (``RecordKind.probe``); the whole record is
     ``encoded`` (or ``text``, when ``json_text``), decoded when something needs it (``Delivered.raw``)."""
-    encoded: bytes | None = None
+    encoded: bytes | str | None = None
     """The record's JSON as the source sent it, when ``text`` is not it (a page's record: ``text`` is None, so a
     reject shows it as ``raw_text`` always has, written from the decoded value)."""
 
-    def decoded(self) -> Any:
+    def whole(self) -> Any:
         """The whole record: ``value``, or for a probed record its JSON decoded now."""
         if not self.probed:
             return self.value

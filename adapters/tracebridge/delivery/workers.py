@@ -77,7 +77,7 @@ def default_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-Item = tuple[int, str, Any, "str | None", "str | None", bool, "bytes | None"]
+Item = tuple[int, str, Any, "str | None", "str | None", bool, "bytes | str | None"]
 
 
 @attrs.frozen
@@ -114,7 +114,7 @@ class _Task:
         return attrs.evolve(self, items=pickle.dumps(items, protocol=5))
 
 
-def _json_of(raw: Any, text: str | None, json_text: bool, encoded: bytes | None) -> bytes | str:
+def _json_of(raw: Any, text: str | None, json_text: bool, encoded: bytes | str | None) -> bytes | str:
     """A record's JSON text for a worker: as the source sent it when it kept it, else encoded now."""
     if encoded is not None:
         return encoded
@@ -183,8 +183,9 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
             items = pickle.loads(items)  # this process's own data, from the export's process
             if task.raw_as_json:
                 items = [
-                    (index, source, loads_measured(raw), text, sid, is_json, None)
+                    (index, source, value, text, sid, is_json, undecoded)
                     for index, source, raw, text, sid, is_json, _ in items
+                    for value, undecoded in [_decoded(raw)]
                 ]
     units = [
         # No raw: the record was sent as its text only (``ExportMapper._task``); it is decoded when mapped.
@@ -200,6 +201,15 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
         for index, source, raw, raw_text, source_id, json_text, encoded in items
     ]
     return map_units(units, encode, built)
+
+
+def _decoded(text: bytes | str) -> tuple[Any, bytes | str | None]:
+    """A record's JSON text sent to this worker, decoded; left to decode when mapped (where a failure rejects the
+    record alone, with its text) when it does not decode."""
+    try:
+        return loads_measured(text), None
+    except ValueError:
+        return None, text
 
 
 def map_units(units: Sequence[Delivered], encode: Encode, built: set[str]) -> _Result:

@@ -122,4 +122,4 @@ def experiment_records(experiment_id: str) -> RecordKind:
         )
         return [Experiment(experiment_id=experiment_id, provenance=provenance), *mapped, item]
 
-    return RecordKind("galileo experiment record", parse_record, id_field("galileo"), normalize, probe=IntakeProbe)
+    return RecordKind("galileo experiment record", parse_record, id_field("galileo"), normalize)

@@ -115,7 +115,7 @@ class StreamReader:
             if not text.strip():
                 return
             try:
-                yield self._decoded(text)
+                yield self._decoded(line, text)
             except ValueError as exc:
                 yield RawRecord("", None, text=text, problem=f"not valid JSON: {exc}")
             return
@@ -127,12 +127,12 @@ class StreamReader:
         except FileLayoutError as exc:
             raise StreamBrokenError(f"{self.where}: {exc}") from None
 
-    def _decoded(self, text: str) -> RawRecord:
+    def _decoded(self, line: bytes, text: str) -> RawRecord:
         """A JSON line's record; when workers map the export, decoded only as far as the intake needs (they decode
         the text: ``RecordKind.probe``). Raises ``ValueError`` for a line that is not JSON, as ``loads`` does."""
         if self.context.records_as_text and self.probe is not None:
-            check_depth(text)
-            probed = probe(text, self.probe)
+            check_depth(line)
+            probed = probe(line, self.probe)
             if probed is not None:
                 return RawRecord("", probed, text=text, json_text=True, probed=True)
         return RawRecord("", loads(text), text=text, json_text=True)

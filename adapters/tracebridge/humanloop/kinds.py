@@ -34,7 +34,7 @@ from humanloop_client.models import (
     V5UnknownLogResponse,
 )
 
-from tracebridge.delivery.kinds import IdOnly, IntakeProbe, KindOf, RecordKind, id_field
+from tracebridge.delivery.kinds import IntakeProbe, KindOf, RecordKind, id_field
 from tracebridge.humanloop import definitions, v4, v5
 from tracebridge.humanloop.formats import is_evaluation_log, log_kind
 from tracebridge.records import Record
@@ -94,12 +94,6 @@ class EvaluationLogProbe(IntakeProbe, total=False):
     run_id: Any
 
 
-class DatapointSnapshotProbe(IntakeProbe, total=False):
-    """What a datapoint snapshot's identity reads."""
-
-    datapoint: IdOnly | None
-
-
 def v5_log_identity(log_id: str) -> str:
     """The identity of a bare v5 Log with id ``log_id`` (the export tool writes nested Logs again on their own)."""
     return f"v5_log:{log_id}"
@@ -150,7 +144,6 @@ def v4_datapoint_snapshot(evaluation_id: str | None, evaluatee_id: str | None) -
         V4EvaluationDatapointSnapshotResponse.from_dict,
         identity,
         normalize,
-        probe=DatapointSnapshotProbe,
     )
 
 

@@ -80,6 +80,8 @@ def json_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[
 DECODED_TOGETHER = 256
 """JSONL lines decoded in one ``acyclic_allocations`` burst: decoded records hold no reference cycles, yet left to
 the cycle collector they were walked again and again while they waited to be mapped (``docs/benchmarks.md``)."""
+DECODED_TOGETHER_BYTES = 8 << 20
+"""... and no more text than this at once (a line may be a whole page, or a session of several MB)."""
 
 
 def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
@@ -87,17 +89,21 @@ def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator
     lines = read_lines(path)
     while True:
         chunk: list[Line] = []
+        size = 0
+        full = False
         try:
             for line in lines:
                 if line.data.strip():
                     chunk.append(line)
-                    if len(chunk) == DECODED_TOGETHER:
+                    size += len(line.data)
+                    if len(chunk) == DECODED_TOGETHER or size >= DECODED_TOGETHER_BYTES:
+                        full = True
                         break
         except Exception:
             yield from _decoded(chunk, name, on_total)  # the lines read before a read error are delivered first
             raise
         yield from _decoded(chunk, name, on_total)
-        if len(chunk) < DECODED_TOGETHER:
+        if not full:
             return
 
 

@@ -197,7 +197,7 @@ def _taken(source: str, record: Any, kind: RecordKind) -> RawRecord:
     as the kind's probe when it has that shape (in full otherwise, as it would have been)."""
     if not isinstance(record, bytes):
         return RawRecord(source, record)
-    probed = probe(record, kind.probe)
+    probed = probe(record, kind.probe, whole_checked=True)  # split_list checked the page
     if probed is None:
         return RawRecord(source, loads_measured(record))
     return RawRecord(source, probed, probed=True, encoded=record)
