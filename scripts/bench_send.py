@@ -22,7 +22,7 @@ receiver that decodes, counts and discards (``scripts/benchmarks/discard_receive
 as ``--to otlp`` (spans with judgments as events: what the SDK sends).
 
     .venv/bin/python scripts/bench_send.py                 # 100,000 spans (two Phoenix runs: many minutes each)
-    .venv/bin/python scripts/bench_send.py --quick         # 2,000 spans
+    .venv/bin/python scripts/bench_send.py --quick         # 1,000 spans
     .venv/bin/python scripts/bench_send.py --spans 20000 --only receiver
 """
 
@@ -68,7 +68,7 @@ from tests.destinations.phoenix_server import PHOENIX_VERSION, ensure_installed,
 
 REPO: Final = Path(__file__).resolve().parents[1]
 FULL_SPANS: Final = 100_000
-QUICK_SPANS: Final = 2_000
+QUICK_SPANS: Final = 1_000
 JUDGED_EVERY: Final = 10
 PROJECT: Final = "bench-send"
 STALL_S: Final = 60.0

@@ -7,6 +7,7 @@ failures (how the image-part key collision in ``mapping/messages.py`` was found)
 
 import os
 
+import pytest
 from hypothesis import settings
 
 pytest_plugins = ["tests.sandbox_plugin"]
@@ -14,3 +15,10 @@ pytest_plugins = ["tests.sandbox_plugin"]
 settings.register_profile("default", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked ``slow`` first, each group in its own order: pytest-xdist hands tests out in this order, so
+    the long ones start at once, one per worker, and the short ones fill in around them; a long test handed out last
+    would run alone while the other workers sit idle."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -12,11 +12,15 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
+from tracebridge.cli import main
 from tracebridge.destinations.ledger import Ledger, ledger_path
 from tracebridge.destinations.openinference import openinference_attributes
+from tracebridge.destinations.phoenix import from_options
 from tracebridge.destinations.phoenix_experiments import evaluation_names
 from tracebridge.destinations.phoenix_judgments import annotation
 from tracebridge.destinations.phoenix_verify import Patience, PhoenixVerifier
+from tracebridge.destinations.registry import SendOptions
 from tracebridge.records import Evaluation, Provenance, Span
 
 SENT = [f"{n:016x}" for n in range(1, 6)]
@@ -96,3 +100,18 @@ def test_judgment_names_phoenix_would_merge_or_refuse_are_made_distinct() -> Non
     judged = [judgment("a", "accuracy"), judgment("b", "accuracy"), judgment("c", "tone")]
     assert evaluation_names(judged) == ["accuracy [a]", "accuracy [b]", "tone"]
     assert annotation(judgment("n", "note"), "span", "2" * 16)["name"] == "note (judgment)"
+
+
+def test_verify_wait_reaches_phoenix_s_patience_and_is_range_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    destination = from_options(SendOptions(verify_wait=2.5))
+    assert destination.patience.stable_s == 2.5
+    assert from_options(SendOptions()).patience == Patience(), "no --verify-wait: the default"
+    for argv, message in (
+        (["--verify-wait", "5"], "--verify-wait applies only with --verify"),
+        (["--verify", "--verify-wait", "-1"], "--verify-wait must be a number of seconds, 0 or more, got -1"),
+        (["--verify", "--verify-wait", "nan"], "--verify-wait must be a number of seconds, 0 or more, got nan"),
+    ):
+        code = main(["send", str(tmp_path), "--to", "phoenix", "--endpoint", "http://127.0.0.1:9", *argv])
+        assert (code, capsys.readouterr().err) == (2, f"tracebridge send: {message}\n"), argv

@@ -96,6 +96,7 @@ def _identifiers(expected: dict[str, Any]) -> dict[str, set[str]]:
     return {target: set(rows) for target, rows in expected["annotations"].items()}
 
 
+@pytest.mark.xdist_group("phoenix")  # on one test worker, so the module's server starts once
 def test_the_demo_arrives_whole_once_and_verify_sees_it(phoenix: PhoenixServer, tmp_path: Path) -> None:
     out = _demo(tmp_path, 40)
     expected = _expected(out)
@@ -232,7 +233,7 @@ def _kill_when(out: Path, server: PhoenixServer, project: str, prefix: str, line
 def test_a_send_killed_twice_resumes_to_what_an_uninterrupted_send_leaves(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    data = _demo(tmp_path, 100)
+    data = _demo(tmp_path, 40)  # 3 prompt versions, 7 experiments, ~190 runs: each kill below lands mid-way
     expected = _expected(data)
     whole, resumed = tmp_path / "whole", tmp_path / "resumed"
     for copy in (whole, resumed):
@@ -280,6 +281,7 @@ def test_verify_is_refused_where_the_target_cannot_read_back(tmp_path: Path) -> 
     assert "--verify is not supported for --to otlp" in result.stderr
 
 
+@pytest.mark.xdist_group("phoenix")
 def test_an_import_sent_as_it_is_read_arrives_whole_once(phoenix: PhoenixServer, tmp_path: Path) -> None:
     """``import --send-to phoenix`` with no directory: the spans and the annotations of their judgments, as a
     ``send`` of the same import's output directory leaves them; a second run sends nothing."""

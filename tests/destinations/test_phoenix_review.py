@@ -1,7 +1,8 @@
 """``send --to phoenix`` where Phoenix is not idempotent or matches loosely, against a real Phoenix.
 
-Each test has a server of its own: Phoenix keeps span ids unique across its whole database, and the demo's are the same
-on every run.
+The tests share one server (a start costs ~7 CPU s). Phoenix keeps span ids unique across its whole database, so each
+test sends a demo of its own seed (every id differs between seeds; the prompts' and datasets' names do not, and the
+destination must tell its own from others anyway), and reads back only what its own records made.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import base64
 import json
 import re
 import threading
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,18 +31,20 @@ from tests.destinations.phoenix_readback import Phoenix
 from tests.destinations.phoenix_server import PhoenixServer, running_phoenix
 from tests.destinations.receiver import Received, receiving
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200), pytest.mark.xdist_group("phoenix-review")]  # one server
 PATIENCE = Patience(poll_s=0.5, stable_s=20, max_s=300)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 20-record demo of a seed drawn from the test's name, so no two tests share an id."""
+    seed = zlib.crc32(request.node.name.encode())
     cwd = tmp_path_factory.mktemp("demo")
-    assert tracebridge("demo", "--records", "40", "-q", cwd=cwd).returncode == 0
+    assert tracebridge("demo", "--records", "20", "--seed", str(seed), "-q", cwd=cwd).returncode == 0
     return cwd / "tracebridge-demo"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PhoenixServer]:
     with running_phoenix(tmp_path_factory.mktemp("phoenix")) as running:
         yield running
@@ -133,6 +137,17 @@ def _ledger(out: Path, server: PhoenixServer, project: str) -> dict[str, Any]:
     return {key: ledger.get(key) for key in ledger.keys_with_prefix("")}
 
 
+def _experiments_made(api: Phoenix, out: Path) -> Counter[str]:
+    """How many Phoenix experiments each source experiment of ``out`` made (the server holds other tests' too)."""
+    ours = {row["experiment_id"] for row in read_jsonl(out / "experiments.jsonl")}
+    return Counter(
+        source
+        for dataset in api.datasets().values()
+        for experiment in api.experiments(dataset["id"])
+        if (source := experiment["metadata"]["tracebridge.experiment_id"]) in ours
+    )
+
+
 def _forwarding(upstream: str, lose: re.Pattern[str]) -> tuple[Any, list[str]]:
     """An answer that passes every request on to ``upstream``, but loses Phoenix's answer (a 502 instead) the first
     time each POST whose path matches ``lose`` is made."""
@@ -166,15 +181,15 @@ def test_a_lost_answer_makes_no_prompt_version_or_experiment_twice(
     assert lost and not report.rejects
     versions = [row for row in read_jsonl(out / "definition_versions.jsonl") if row["definition_type"] == "prompt"]
     api = Phoenix(server.base_url)
+    ours = {row["version_id"] for row in versions}
     made = Counter(
-        version["metadata"]["tracebridge.source_version_id"] for name in api.prompts() for version in api.versions(name)
+        source
+        for name in api.prompts()
+        for version in api.versions(name)
+        if (source := version["metadata"]["tracebridge.source_version_id"]) in ours
     )
     assert made == Counter(row["version_id"] for row in versions), "each version once"
-    experiments = Counter(
-        experiment["metadata"]["tracebridge.experiment_id"]
-        for dataset in api.datasets().values()
-        for experiment in api.experiments(dataset["id"])
-    )
+    experiments = _experiments_made(api, out)
     assert experiments and set(experiments.values()) == {1}, experiments
     assert report.sent["experiment"] == len(experiments)
     api.close()
@@ -207,7 +222,7 @@ def test_an_experiment_on_a_dataset_already_sent_gets_its_repetitions_and_is_cou
     assert experiment["repetitions"] == 2
     runs = api.runs(made["id"])
     assert Counter(run["repetition_number"] for run in runs)[2] == len(its)
-    made_count = sum(len(api.experiments(dataset["id"])) for dataset in api.datasets().values())
+    made_count = sum(_experiments_made(api, out).values())
     assert report.sent["experiment"] == made_count, "every experiment made is counted as sent"
     api.close()
 
@@ -256,9 +271,10 @@ def test_verify_names_spans_another_project_holds_as_missing(demo: Path, tmp_pat
     first = _copy(demo, tmp_path / "first")
     assert not _send(first, server.base_url, "tb-first").rejects
     second = _copy(demo, tmp_path / "second")  # the same records, a ledger of its own
+    # Nothing of it will ever arrive: a short wait once nothing more does (the default, 30 s, is for real sends).
     done = tracebridge(
         "send", str(second), "--to", "phoenix", "--endpoint", server.base_url, "--project", "tb-second", "--verify",
-        timeout=600,
+        "--verify-wait", "5", timeout=600,
     )  # fmt: skip
     assert done.returncode == 3, done.stderr
     assert "Traceback" not in done.stderr and "404" not in done.stderr, done.stderr

@@ -31,13 +31,13 @@ def test_quick_mode_sends_every_span_to_phoenix_and_the_receiver_and_prints_the_
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     out = result.stdout
-    assert re.search(r"^input: 2,000 spans .*, 200 evaluations \(one span in 10 judged\)", out, re.MULTILINE), out
+    assert re.search(r"^input: 1,000 spans .*, 100 evaluations \(one span in 10 judged\)", out, re.MULTILINE), out
     assert "Phoenix 20.26.1 on loopback" in out and "OTLP receiver that decodes, counts and discards" in out
     for target in ("phoenix", "otlp"):
         row = re.search(rf"^tracebridge send --to {target}{ROW}", out, re.MULTILINE)
-        assert row and row.groups() == ("2,000", "2,000", "yes"), out
+        assert row and row.groups() == ("1,000", "1,000", "yes"), out
     sdk_rows = re.findall(rf"^official SDK: opentelemetry-sdk 1\.45\.2 .*?{ROW}", out, re.MULTILINE)
-    assert len(sdk_rows) == 2 and all(expected == "2,000" for _, expected, _ in sdk_rows), out
+    assert len(sdk_rows) == 2 and all(expected == "1,000" for _, expected, _ in sdk_rows), out
     ratios = re.findall(r"^tracebridge / official SDK: [\d.]+x the spans/s \(target: .*: (met|NOT met)\)$", out, re.M)
     assert len(ratios) == 2, out
     assert not list(tmp_path.iterdir()), "the work directory is removed afterwards"

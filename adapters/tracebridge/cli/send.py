@@ -7,8 +7,11 @@ Keys come from each platform's usual variables (``PHOENIX_API_KEY``, ``LANGFUSE_
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
+
+import attrs
 
 from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
@@ -51,6 +54,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_target_arguments(parser)
     parser.add_argument("--read", choices=READABLE_FORMATS, help="which of the directory's formats to read")
     parser.add_argument("--verify", action="store_true", help="afterwards, read the counts back from the target")
+    parser.add_argument(
+        "--verify-wait",
+        type=float,
+        metavar="S",
+        help="with --verify, how long to wait for what is still missing once nothing more arrives (default 30: "
+        "Phoenix stores after it answers, and retries queued annotations every 10 s)",
+    )
     add_logging_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -59,6 +69,11 @@ def _problem(args: argparse.Namespace) -> str | None:
     problem = target_problem(args)
     if problem:
         return problem
+    if args.verify_wait is not None:
+        if not args.verify:
+            return "--verify-wait applies only with --verify"
+        if not (math.isfinite(args.verify_wait) and args.verify_wait >= 0):
+            return f"--verify-wait must be a number of seconds, 0 or more, got {args.verify_wait:g}"
     if not Path(args.out_dir).is_dir():
         return f"{args.out_dir}: no such directory (pass the --out of an export, import or demo)"
     return None
@@ -83,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     from tracebridge.destinations.verify import Verifiable, verify_sent  # noqa: PLC0415
 
     try:
-        destination = make_destination(args.target, send_options(args))
+        destination = make_destination(args.target, attrs.evolve(send_options(args), verify_wait=args.verify_wait))
     except ValueError as exc:
         print(f"tracebridge {command}: {exc}", file=sys.stderr)
         return ExitCode.USAGE

@@ -161,7 +161,8 @@ class PhoenixDestination:
         self._max_request_bytes = max_request_bytes
         self._timeout = timeout
         self._retry = retry
-        self._patience = patience or Patience()
+        self.patience = patience or Patience()
+        """How long ``verify`` waits for what Phoenix stores after answering."""
         self._session: _Session | None = None
         self._report: SendReport | None = None
         self._outputs: dict[str, tuple[Any, Any]] = {}
@@ -315,7 +316,7 @@ class PhoenixDestination:
     async def verify(self, out_dir: Path, ledger: Ledger) -> Verification:
         """What the ledger says Phoenix took, read back (``phoenix_verify``); ``out_dir`` is where the ledger is."""
         async with self._new_transport() as transport:
-            verifier = PhoenixVerifier(PhoenixApi(transport), self.project, self._patience)
+            verifier = PhoenixVerifier(PhoenixApi(transport), self.project, self.patience)
             return Verification(self.target, await verifier.checks(ledger))
 
     async def close(self) -> None:
@@ -336,4 +337,5 @@ def from_options(options: SendOptions) -> PhoenixDestination:
         max_request_bytes=options.max_request_bytes or MAX_REQUEST_BYTES,
         timeout=options.timeout,
         retry=options.retry,
+        patience=None if options.verify_wait is None else Patience(stable_s=options.verify_wait),
     )

@@ -24,6 +24,9 @@ class SendOptions:
     """None: the destination's own default (Langfuse Cloud takes 5 MB a request)."""
     timeout: float = 60.0
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
+    verify_wait: float | None = None
+    """``--verify``: seconds to wait, once nothing more arrives, for what is still missing (None: the destination's
+    default). A target that stores after it answers needs some; a script that knows the target is settled, less."""
 
 
 DESTINATIONS: Final[dict[str, str]] = {
