@@ -233,7 +233,7 @@ def _kill_when(out: Path, server: PhoenixServer, project: str, prefix: str, line
 def test_a_send_killed_twice_resumes_to_what_an_uninterrupted_send_leaves(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    data = _demo(tmp_path, 40)  # 3 prompt versions, 7 experiments, ~190 runs: each kill below lands mid-way
+    data = _demo(tmp_path, 20)  # 3 prompt versions, 2 datasets, 7 experiments, 89 runs: each kill lands mid-way
     expected = _expected(data)
     whole, resumed = tmp_path / "whole", tmp_path / "resumed"
     for copy in (whole, resumed):
