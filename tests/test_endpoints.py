@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from galileo_client.api.export import export_records
 from galileo_client.models import ExportRecordsRequest
 from humanloop_client.api.v4 import export_project_logs, list_evaluation_datapoints
@@ -21,11 +20,13 @@ from tracebridge.humanloop import endpoints
 from tracebridge.transport.endpoint import Endpoint
 from tracebridge.transport.listing import PagedEndpoint
 
+from tests.yaml_text import safe_load
+
 SPECS = Path(__file__).resolve().parents[1] / "specs"
 
 
 def _operation(endpoint: Endpoint) -> dict[str, Any]:
-    spec = yaml.safe_load((SPECS / f"{endpoint.system}.yaml").read_text(encoding="utf-8"))
+    spec = safe_load((SPECS / f"{endpoint.system}.yaml").read_text(encoding="utf-8"))
     path = f"/{endpoint.version}{endpoint.path}"
     assert path in spec["paths"], f"{path} is not in specs/{endpoint.system}.yaml"
     operation: dict[str, Any] = spec["paths"][path][endpoint.method.lower()]

@@ -16,7 +16,6 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-import yaml
 from tracebridge.json_schema import KNOWN_ATTRIBUTES, record_schema
 from tracebridge.mapping.errors import MappingError
 from tracebridge.records import RECORD_CLASSES
@@ -24,6 +23,7 @@ from tracebridge.serialization import to_json_dict
 
 from tests.mapping.corpus import fixture_records
 from tests.mapping.test_every_shape import PARAMS as EVERY_SHAPE
+from tests.yaml_text import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = Path(sys.executable).with_name("tracebridge")
@@ -112,7 +112,7 @@ OTEL_GENERAL = {"session.id", "session.previous_id", "user.id", "error.type", "d
 
 
 def _registry_names() -> set[str]:
-    data = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))
+    data = safe_load(REGISTRY.read_text(encoding="utf-8"))
     return {attr["id"] for group in data["groups"] for attr in group.get("attributes", ()) if "id" in attr}
 
 

@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from tracebridge.cli import main
 from tracebridge.cli.filter_syntax import REQUIRED_KEYS
 
 from tests.cli.conftest import read_jsonl, tracebridge
 from tests.transport.test_hostile_deadlines import dripped_body, dripping
 from tests.transport.test_hostile_totals import MISSING, RECORDS, listing_server
+from tests.yaml_text import safe_load
 
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "galileo.yaml"
 PROJECT = "00000000-0000-4000-8000-000000000001"
@@ -79,7 +79,7 @@ def test_a_json_filter_missing_a_required_key_is_a_usage_error(given: dict[str, 
 
 
 def test_the_required_filter_keys_are_the_specs() -> None:
-    schemas = yaml.safe_load(SPEC.read_text())["components"]["schemas"]
+    schemas = safe_load(SPEC.read_text())["components"]["schemas"]
     from_spec = {
         schema["properties"]["type"]["enum"][0]: tuple(schema["required"])
         for name, schema in schemas.items()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from tests.yaml_text import safe_load
 
-import yaml
 
 UNKNOWN_FIELD = "x_tracebridge_unknown"
 UNKNOWN_VALUE = "zz_unknown_value"
@@ -18,7 +18,7 @@ MAX_DEPTH = 5
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return dict(safe_load(path.read_text(encoding="utf-8")))
 
 
 class InstanceBuilder:

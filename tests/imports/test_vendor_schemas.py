@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tracebridge.imports import open_import
 
 from tests.mapping.fidelity import assert_valid, missing_leaves
 from tests.mapping.spec_strategies import SpecStrategies, load_schemas
+from tests.yaml_text import safe_load
 
 REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "reference"
 GALILEO = SpecStrategies(
-    yaml.safe_load((REFERENCE / "galileo-export-subset.yaml").read_text(encoding="utf-8"))["components"]["schemas"],
+    safe_load((REFERENCE / "galileo-export-subset.yaml").read_text(encoding="utf-8"))["components"]["schemas"],
     max_depth=4,
 )
 HUMANLOOP_V4 = SpecStrategies(

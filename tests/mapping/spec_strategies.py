@@ -15,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
+
+from tests.yaml_text import safe_load
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 MAX_DEPTH = 6
@@ -49,7 +50,7 @@ def uniquify(value: Any) -> Any:
 
 
 def load_schemas(name: str) -> dict[str, Any]:
-    spec = yaml.safe_load((SPECS / name).read_text(encoding="utf-8"))
+    spec = safe_load((SPECS / name).read_text(encoding="utf-8"))
     return dict(spec["components"]["schemas"])
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.yaml_text import safe_load
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -44,14 +46,14 @@ def repo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def add_optional_field(spec: Path, schema: str, field: str) -> None:
-    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    document = safe_load(spec.read_text(encoding="utf-8"))
     properties = document["components"]["schemas"][schema].setdefault("properties", {})
     properties[field] = {"type": ["string", "null"], "description": "Added by the drift test."}
     spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
 
 
 def first_object_schema(spec: Path) -> str:
-    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    document = safe_load(spec.read_text(encoding="utf-8"))
     for name, schema in document["components"]["schemas"].items():
         if schema.get("type") == "object" and "properties" in schema:
             return str(name)
@@ -114,7 +116,7 @@ def test_invalid_spec_stops_with_its_name_and_leaves_client_untouched(repo_copy:
     spec = repo_copy / "specs" / "galileo.yaml"
     original = spec.read_text(encoding="utf-8")
     before = tree_digest(repo_copy / "generated" / "galileo_client")
-    document = yaml.safe_load(original)
+    document = safe_load(original)
     document["paths"]["/v2/projects/{project_id}/export_records"]["post"]["responses"] = "not a responses object"
     spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     try:
@@ -131,7 +133,7 @@ def test_spec_that_generates_with_warnings_is_refused(repo_copy: Path) -> None:
     spec = repo_copy / "specs" / "humanloop.yaml"
     original = spec.read_text(encoding="utf-8")
     before = tree_digest(repo_copy / "generated" / "humanloop_client")
-    document = yaml.safe_load(original)
+    document = safe_load(original)
     # A valid OpenAPI document the generator cannot fully support: it skips the endpoint with a warning.
     first_path = next(iter(document["paths"].values()))
     operation = next(iter(v for k, v in first_path.items() if k in ("get", "post")))
