@@ -1,8 +1,8 @@
 """YAML for the tests, read by libyaml where PyYAML was built with it (its wheels for Linux and macOS are).
 
-The specs and the vendor schemas are read by a dozen test modules, several at collection, so in every test worker:
-PyYAML's pure-Python loader took ~2.5 s of each worker's start (0.8 s for the 316 KB Galileo schema subset alone),
-libyaml a tenth of that, with equal results for every file read here.
+The specs and the vendor schemas are read by a dozen test modules, several at collection, so in every test worker.
+libyaml reads each in about a tenth of the time (the 316 KB Galileo schema subset 0.79 -> 0.12 s, each spec ~0.15 ->
+~0.02 s), with equal results for all four files read here; a whole collection went from 11.8 to 11.3 CPU s.
 """
 
 from __future__ import annotations
