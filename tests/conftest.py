@@ -5,7 +5,9 @@ a change's doing, never a draw's. ``HYPOTHESIS_PROFILE=explore`` draws fresh exa
 failures (how the image-part key collision in ``mapping/messages.py`` was found).
 """
 
+import compileall
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -15,6 +17,23 @@ pytest_plugins = ["tests.sandbox_plugin"]
 settings.register_profile("default", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Byte-compile the project's own code once, before any test process starts, as installing a wheel does.
+
+    These machines set ``PYTHONDONTWRITEBYTECODE``, and an editable install leaves the sources uncompiled, so without
+    this every process the tests start (a ``tracebridge`` command, a sandbox, a benchmark script, a pool's worker)
+    compiled the ~450 modules it imports again: 0.86 CPU s to import the CLI, the pipeline and both clients, against
+    0.48 s compiled. Only the controller compiles (an xdist worker has ``workerinput``); stale files are recompiled,
+    as Python checks each against its source's modification time."""
+    if hasattr(config, "workerinput"):
+        return
+    for tree in ("adapters", "generated", "scripts", "tests"):
+        compileall.compile_dir(ROOT / tree, quiet=1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
