@@ -48,7 +48,8 @@ from tracebridge.delivery.delivered import Delivered
 from tracebridge.delivery.export import mapped
 from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import KeptOnce
-from tracebridge.delivery.workers import Workers, default_count
+from tracebridge.delivery.worker_defaults import default_count
+from tracebridge.delivery.workers import Workers
 from tracebridge.galileo.kinds import GALILEO_RECORD
 from tracebridge.humanloop.kinds import V5_EVALUATION_LOG
 from tracebridge.mapping.errors import RejectedPart

@@ -199,7 +199,7 @@ def write_exports(
     the exports); return what was written.
 
     ``workers`` above 1 maps the records in that many processes (``tracebridge.delivery.workers``), started only once
-    an export has passed ``workers.START_AFTER`` records; the files are the same bytes. An output other than a
+    an export has passed ``worker_defaults.START_AFTER`` records; the files are the same bytes. An output other than a
     ``MultiSink`` (``open_output``), or one with a format that takes records only, is mapped in this process. The
     workers start as ``multiprocessing`` starts processes (forkserver, else spawn): a script that passes ``workers``
     guards its entry point with ``if __name__ == "__main__":``.

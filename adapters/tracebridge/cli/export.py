@@ -16,7 +16,6 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.filter_syntax import FilterSyntaxError, parse_filter, parse_sort
 from tracebridge.cli.output import add_output_arguments, run_exports
@@ -373,5 +372,7 @@ def run_galileo(args: argparse.Namespace) -> int:
 
 
 def _usage(command: str, message: str) -> int:
+    from tracebridge.cli import failures  # noqa: PLC0415 - once a command runs, as cli.output.run_exports
+
     failures.report(ValueError(message), command=command)
     return ExitCode.USAGE

@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 
-from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.export import option_problem
 from tracebridge.cli.output import add_logging_arguments, configure_logging
@@ -69,6 +68,7 @@ def run_add_logs(args: argparse.Namespace) -> int:
     if key is None:
         print(f"tracebridge {command}: no Humanloop API key: set {humanloop_source.KEY_ENV}", file=sys.stderr)
         return ExitCode.USAGE
+    from tracebridge.cli import failures  # noqa: PLC0415 - to run, not for --help
     from tracebridge.humanloop.client import HumanloopClient  # noqa: PLC0415 - the generated models: not for --help
 
     client = HumanloopClient(key, base_url=args.base_url, timeout=args.timeout)

@@ -12,17 +12,15 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tracebridge import pipeline
-from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
-from tracebridge.cli.progress import ProgressLine
 from tracebridge.cli.send_options import print_sent, send_to
-from tracebridge.delivery.workers import default_count
-from tracebridge.pipeline import MakeExports, RunResult
-from tracebridge.secrets import ApiKey
 from tracebridge.sinks.layout import MANIFEST_FILE, PARTIAL_DIR, REJECTS_FILE, STDOUT, TABLES
+
+if TYPE_CHECKING:
+    from tracebridge.pipeline import MakeExports, RunResult
+    from tracebridge.secrets import ApiKey
 
 OUTPUT_FORMATS = ("jsonl", "parquet", "duckdb", "csv", "otlp-json")
 DEFAULT_OUT = "tracebridge-out"
@@ -98,6 +96,11 @@ def run_exports(
     base_url: str = "the server",
 ) -> int:
     """Run the pipeline for a writing command with a progress line; print a summary; the documented exit code."""
+    # Imported here, once a command runs: building the parser (``--help``, a usage error) must not pay for them.
+    from tracebridge import pipeline  # noqa: PLC0415
+    from tracebridge.cli import failures  # noqa: PLC0415
+    from tracebridge.cli.progress import ProgressLine  # noqa: PLC0415
+
     configure_logging(args)
     try:
         send = send_to(args, DEFAULT_OUT)  # --send-to (cli.send_options); settles args.out (None: send only)
@@ -145,7 +148,11 @@ def _workers(args: argparse.Namespace) -> int:
     """``--workers`` (``cli.parsers.add_workers_argument``): the machine's cores by default; 1 without the option."""
     if not hasattr(args, "workers"):
         return 1
-    return int(args.workers) if args.workers is not None else default_count()
+    if args.workers is not None:
+        return int(args.workers)
+    from tracebridge.delivery.worker_defaults import default_count  # noqa: PLC0415 - see run_exports
+
+    return default_count()
 
 
 def print_summary(result: RunResult, out_dir: Path | None, formats: Sequence[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tracebridge.delivery.workers import START_AFTER
+from tracebridge.delivery.worker_defaults import START_AFTER
 
 Subparsers = argparse._SubParsersAction
 

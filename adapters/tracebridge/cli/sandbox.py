@@ -15,7 +15,6 @@ from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.parsers import add_command
 from tracebridge.sandbox.config import DEFAULT_GALILEO_KEY_HEADER, Latency, SandboxConfig
 from tracebridge.sandbox.faults import FaultKind, FaultSpecError, parse_faults
-from tracebridge.sandbox.server import SandboxServer
 
 DEFAULT_PORT = 8787
 
@@ -115,6 +114,8 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server, print its coordinates, serve until interrupted."""
+    from tracebridge.sandbox.server import SandboxServer  # noqa: PLC0415 - to run, not for --help
+
     try:
         config = _config(args)
     except (FaultSpecError, ValueError) as exc:

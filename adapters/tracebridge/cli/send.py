@@ -13,7 +13,6 @@ from pathlib import Path
 
 import attrs
 
-from tracebridge.cli import failures
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.output import add_logging_arguments, configure_logging
 from tracebridge.cli.parsers import add_command
@@ -92,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"tracebridge {command}: {exc}", file=sys.stderr)
         return ExitCode.ERROR
     # Loaded to run, not for --help: protobuf and the destinations' clients.
+    from tracebridge.cli import failures  # noqa: PLC0415
     from tracebridge.destinations.ledger import ledger_path, rejects_path  # noqa: PLC0415
     from tracebridge.destinations.registry import make_destination  # noqa: PLC0415
     from tracebridge.destinations.send import send  # noqa: PLC0415

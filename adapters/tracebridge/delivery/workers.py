@@ -49,12 +49,10 @@ from tracebridge.delivery.kinds import RecordKind
 from tracebridge.delivery.once import Entry, key_of
 from tracebridge.delivery.pool import Pool
 from tracebridge.delivery.rejects import Reject
+from tracebridge.delivery.worker_defaults import START_AFTER
 from tracebridge.json_codec import CODEC_NAME, dumps, loads_measured
 from tracebridge.mapping.carried import Carried
 from tracebridge.records import Record
-
-START_AFTER = 2000
-"""Records mapped in the export's process before the pool starts (about the time starting the pool takes)."""
 
 
 class Encoded(Protocol):
@@ -67,14 +65,6 @@ class Encoded(Protocol):
 
 Encode = Callable[[Sequence[Record]], Encoded]
 """Records to what the output writes (``MultiSink.encoder()``); picklable, as each worker holds one."""
-
-
-def default_count() -> int:
-    """The machine's cores available to this process: the default ``--workers``."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 Item = tuple[int, str, Any, "str | None", "str | None", bool, "bytes | str | None"]

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import attrs
 
 from tracebridge.sandbox.config import Latency, SandboxConfig
 from tracebridge.sandbox.faults import FaultKind, FaultRule, FaultSpecError, parse_fault, parse_faults
-from tracebridge.sandbox.server import SandboxServer
+
+if TYPE_CHECKING:
+    from tracebridge.sandbox.server import SandboxServer
 
 
 @attrs.frozen
@@ -78,6 +81,10 @@ class RunningSandbox:
 
 def start(config: SandboxConfig | None = None) -> RunningSandbox:
     """Start a sandbox in a background thread; call ``stop()`` on the result (or use ``running``)."""
+    # The server (http.server, the data it generates) is imported when one starts: `tracebridge --help` and the
+    # parser of `tracebridge sandbox` read only the config and the fault kinds of this package.
+    from tracebridge.sandbox.server import SandboxServer  # noqa: PLC0415
+
     server = SandboxServer(config or SandboxConfig())
     server.start()
     return RunningSandbox.of(server)
