@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracebridge.cli.exit_codes import ExitCode
 from tracebridge.cli.send_options import print_sent, send_to
+from tracebridge.delivery.worker_defaults import default_count
 from tracebridge.sinks.layout import MANIFEST_FILE, PARTIAL_DIR, REJECTS_FILE, STDOUT, TABLES
 
 if TYPE_CHECKING:
@@ -148,11 +149,7 @@ def _workers(args: argparse.Namespace) -> int:
     """``--workers`` (``cli.parsers.add_workers_argument``): the machine's cores by default; 1 without the option."""
     if not hasattr(args, "workers"):
         return 1
-    if args.workers is not None:
-        return int(args.workers)
-    from tracebridge.delivery.worker_defaults import default_count  # noqa: PLC0415 - see run_exports
-
-    return default_count()
+    return int(args.workers) if args.workers is not None else default_count()
 
 
 def print_summary(result: RunResult, out_dir: Path | None, formats: Sequence[str]) -> None:
