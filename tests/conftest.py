@@ -27,9 +27,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     These machines set ``PYTHONDONTWRITEBYTECODE``, and an editable install leaves the sources uncompiled, so without
     this every process the tests start (a ``tracebridge`` command, a sandbox, a benchmark script, a pool's worker)
-    compiled the ~450 modules it imports again: 0.86 CPU s to import the CLI, the pipeline and both clients, against
-    0.48 s compiled. Only the controller compiles (an xdist worker has ``workerinput``); stale files are recompiled,
-    as Python checks each against its source's modification time."""
+    compiled every module it imports again (what that cost: docs/benchmarks.md, "Fifth pass on #15"). Only the
+    controller compiles (an xdist worker has ``workerinput``); stale files are recompiled, as Python checks each
+    against its source's modification time."""
     if hasattr(config, "workerinput"):
         return
     for tree in ("adapters", "generated", "scripts", "tests"):

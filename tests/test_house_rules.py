@@ -77,9 +77,9 @@ def test_the_rule_sees_a_private_import_and_a_private_attribute(tmp_path: Path) 
     [["--help"], ["sandbox", "--help"], ["import", "--help"], ["export", "galileo", "--help"], ["schema"]],
     ids=" ".join,
 )
-def test_describing_commands_import_no_generated_client(arguments: list[str]) -> None:
-    """Nor what runs an export (the pipeline, the worker pool, the sinks) or the sandbox's server: a parser is built
-    from each command's options alone (``tracebridge --help`` 0.30 -> 0.15 s, scripts/bench_startup.py)."""
+def test_describing_commands_import_neither_a_generated_client_nor_what_runs_a_command(arguments: list[str]) -> None:
+    """Nor the pipeline, the worker pool, the sinks or the sandbox's server: a parser is built from each command's
+    options alone (what that saves: docs/benchmarks.md, "Fifth pass on #15"; ``scripts/bench_startup.py``)."""
     script = (
         "import sys\n"
         "from tracebridge.cli import main\n"
