@@ -182,14 +182,18 @@ def test_the_jsonl_sink_keeps_nan_and_surrogates(tmp_path: Path, exported: list[
 
 
 def _depth_by_walking(text: bytes) -> int:
-    """The reference: one character at a time, a backslash escapes the next one, quotes toggle a string, and the
-    deepest point of the running count of brackets outside strings (it may go negative on invalid text)."""
+    """The reference: one character at a time, a backslash escapes a backslash or quote right after it, quotes toggle
+    a string, and the deepest point of the running count of brackets outside strings (it may go negative on invalid
+    text). A backslash before any other character is a letter's escape inside a string, or invalid JSON outside one,
+    where a decoder stops: either way that character is read as itself."""
     depth = deepest = 0
     in_string = escaped = False
     for byte in text:
         if escaped:
             escaped = False
-        elif byte == ord("\\"):
+            if byte in b'\\"':
+                continue
+        if byte == ord("\\"):
             escaped = True
         elif byte == ord('"'):
             in_string = not in_string

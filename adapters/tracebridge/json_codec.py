@@ -26,8 +26,9 @@ recursion limit (1,000 by default, shared with the caller's own frames), so a li
 ``RecursionError`` and take its whole file down, and one nested 900 deep would decode or not depending on how deep
 the caller's stack happened to be. ``loads`` measures the nesting first, without recursing, and refuses text nested
 deeper than ``MAX_DEPTH`` with ``NestingError``, a ``ValueError`` like any malformed JSON, so every reader turns it
-into one reject. A record is measured by counting its opening brackets (two ``count`` passes); a page by a few
-passes in C over its bytes, about half what msgspec takes to decode it (``docs/benchmarks.md``).
+into one reject. A record is measured by counting its opening brackets (two ``count`` passes); a page decoded whole
+by a few passes in C over its bytes, most of what msgspec takes to decode it (``docs/benchmarks.md``), and a page
+split into its records' texts (``split_list``) by its records, which are small enough to be counted.
 """
 
 from __future__ import annotations
@@ -93,8 +94,9 @@ _ASCII_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
 
 
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'"[]{}')
-_ESCAPE = re.compile(rb"\\.", re.DOTALL)
-"""A backslash and the character it escapes, paired left to right as a decoder pairs them."""
+_ESCAPE = re.compile(rb'\\[\\"]')
+"""An escaped backslash or quote, paired left to right as a decoder pairs them: the only escapes that can change
+which quotes end a string (any other pairs the backslash with a character that is neither)."""
 _OPEN_CLOSE = bytes.maketrans(b"[{]}", b"(())")
 _LEVEL_STEP = bytes.maketrans(b"()", b"\x02\x00")
 _PEELS = 64
@@ -105,8 +107,8 @@ _COUNT_FIRST_BYTES = 64 * 1024
 
 def _brackets(raw: bytes) -> bytes:
     """The brackets of JSON text outside its strings, as ``(`` and ``)``, in order."""
-    if b"\\" in raw:
-        raw = _ESCAPE.sub(b"", raw)  # an escaped quote no longer ends a string
+    if b'\\"' in raw:
+        raw = _ESCAPE.sub(b"", raw)  # an escaped quote no longer ends a string (no quote follows a backslash: none is)
     # Removing two adjacent quotes (an empty string, or the end of one string and the start of the next) leaves
     # every other character inside or outside a string as it was; most strings hold no bracket, so few remain.
     structure = raw.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
@@ -141,15 +143,19 @@ def nesting_depth(data: bytes | bytearray | str) -> int:
     return max(itertools.chain((0,), depths))
 
 
-def _check_depth(data: bytes | bytearray | str) -> None:
-    """Raise ``NestingError`` for text nested deeper than ``MAX_DEPTH``; text with fewer brackets cannot be."""
+def _within(data: bytes | bytearray | str, limit: int) -> bool:
+    """Whether text nests at most ``limit`` deep; text with fewer brackets than that cannot be deeper."""
     if len(data) <= _COUNT_FIRST_BYTES:
         opens = data.count("[") + data.count("{") if isinstance(data, str) else data.count(b"[") + data.count(b"{")
-        if opens <= MAX_DEPTH:
-            return
-    depth = nesting_depth(data)
-    if depth > MAX_DEPTH:
-        raise NestingError(depth)
+        if opens <= limit:
+            return True
+    return nesting_depth(data) <= limit
+
+
+def _check_depth(data: bytes | bytearray | str) -> None:
+    """Raise ``NestingError`` for text nested deeper than ``MAX_DEPTH``."""
+    if not _within(data, MAX_DEPTH):
+        raise NestingError(nesting_depth(data))
 
 
 def _stdlib_loads(data: bytes | bytearray | str) -> Any:
@@ -256,7 +262,7 @@ def dumps_text(value: Any) -> str:
 # and the caller decodes in full, as it does whenever msgspec will not read the text so (NaN, a lone surrogate,
 # malformed JSON): ``loads`` then gives the value or the error, exactly as before.
 
-Split = Callable[[bytes, str], "dict[str, Any] | None"]
+Split = Callable[[bytes, str], "tuple[dict[str, Any], list[bytes]] | None"]
 Probe = Callable[[bytes, Any], Any]
 
 
@@ -271,7 +277,9 @@ def _partial_codec() -> tuple[Split, Probe] | None:
     refused = (msgspec.MsgspecError, TypeError, ValueError)
     probes: dict[Any, Callable[[bytes], Any]] = {}
 
-    def split(data: bytes, key: str) -> dict[str, Any] | None:
+    def split(data: bytes, key: str) -> tuple[dict[str, Any], list[bytes]] | None:
+        """The object with its other members decoded and its ``key`` list as its elements' texts, and the texts of
+        the other members (msgspec recurses as deep as the text nests, up to the interpreter's recursion limit)."""
         try:
             fields = members(data)
             listed = fields.pop(key, None)
@@ -281,7 +289,7 @@ def _partial_codec() -> tuple[Split, Probe] | None:
             value[key] = [bytes(text) for text in elements(listed)]
         except refused:
             return None
-        return value
+        return value, [bytes(text) for text in fields.values()]
 
     def probe(data: bytes, shape: Any) -> Any:
         decoder = probes.get(shape)
@@ -318,11 +326,27 @@ def _decodes_whole(data: bytes) -> bool:
 def split_list(data: bytes, key: str) -> dict[str, Any] | None:
     """The JSON object ``data`` with its ``key`` list as the JSON text of each element (``bytes``, as they were in
     ``data``) and its other members decoded; None when ``data`` is not such an object, or msgspec will not read it
-    so, or its elements might not decode whole (``_decodes_whole``). Raises ``NestingError`` as ``loads`` does."""
-    _check_depth(data)
-    if _PARTIAL is None or not _decodes_whole(data):
+    so, or its elements might not decode whole (``_decodes_whole``). Raises ``NestingError`` as ``loads`` does.
+
+    Nesting is measured after the split, on each part: a page is two levels over its deepest record, and a record is
+    small enough for its brackets to be counted rather than measured, which costs a quarter of measuring the page.
+    """
+    split = None
+    if _PARTIAL is not None and _decodes_whole(data):
+        try:
+            split = _PARTIAL[0](data, key)
+        except RecursionError:
+            split = None  # nested past the interpreter's limit: measured below, and refused
+    if split is None:
+        _check_depth(data)
         return None
-    return _PARTIAL[0](data, key)
+    value, others = split
+    # The object is one level over its members, two over its list's elements.
+    if not all(_within(text, MAX_DEPTH - 2) for text in value[key]) or not all(
+        _within(text, MAX_DEPTH - 1) for text in others
+    ):
+        raise NestingError(nesting_depth(data))
+    return value
 
 
 def probe(data: bytes, shape: Any, *, whole_checked: bool = False) -> Any:

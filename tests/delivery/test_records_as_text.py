@@ -20,7 +20,7 @@ from tracebridge.delivery.intake import vendor_id
 from tracebridge.delivery.kinds import RecordKind
 from tracebridge.galileo.kinds import GALILEO_RECORD, experiment_records
 from tracebridge.humanloop.kinds import V4_LOG, V5_LOG, v4_datapoint_snapshot, v5_evaluation_log
-from tracebridge.json_codec import loads, probe, split_list
+from tracebridge.json_codec import MAX_DEPTH, NestingError, loads, nesting_depth, probe, split_list
 
 KINDS: list[RecordKind] = [V4_LOG, V5_LOG, v5_evaluation_log("ev_1"), GALILEO_RECORD]
 """The kinds with a probe: those whose records go to workers."""
@@ -93,6 +93,52 @@ def test_what_msgspec_will_not_split_is_left_to_the_full_decode() -> None:
     assert split_list(b'{"records": {"a": 1}}', "records") is None
     assert split_list(b'{"items": []}', "records") is None
     assert split_list(b"[]", "records") is None
+
+
+def _nested(depth: int) -> bytes:
+    """A JSON value nested ``depth`` deep, with brackets and an escaped quote inside a string that do not count."""
+    return b'{"a":[' * (depth // 2) + (b'{"s":"[[\\"{"}' if depth % 2 else b'"]]"') + b"]}" * (depth // 2)
+
+
+@pytest.mark.parametrize("where", ["record", "member"])
+@pytest.mark.parametrize("over", [-1, 0, 1, 2])
+def test_a_split_page_is_refused_for_nesting_exactly_as_loads_refuses_it(where: str, over: int) -> None:
+    # Nesting is measured on the split parts, not the page: a record two levels under the page, another member one.
+    # The page must nest MAX_DEPTH + over deep and be refused iff loads refuses it, with the same depth named.
+    if where == "record":
+        data = b'{"total":1,"records":[' + _nested(MAX_DEPTH + over - 2) + b"]}"
+    else:
+        data = b'{"meta":' + _nested(MAX_DEPTH + over - 1) + b',"records":[{"id":"a"}]}'
+    assert nesting_depth(data) == MAX_DEPTH + over
+    if over <= 0:
+        split = split_list(data, "records")
+        assert split is not None
+        whole = loads(data)
+        assert [loads(text) for text in split["records"]] == whole["records"]
+        assert {k: v for k, v in split.items() if k != "records"} == {k: v for k, v in whole.items() if k != "records"}
+        return
+    with pytest.raises(NestingError) as from_loads:
+        loads(data)
+    with pytest.raises(NestingError) as from_split:
+        split_list(data, "records")
+    assert str(from_split.value) == str(from_loads.value)
+
+
+def test_a_page_nested_past_the_interpreters_limit_is_refused_not_crashed() -> None:
+    # msgspec recurses once per level and raises RecursionError past the interpreter's limit: still a NestingError.
+    for data in (
+        b'{"records":[' + b"[" * 100_000 + b"]" * 100_000 + b"]}",
+        b'{"m":' + b"[" * 100_000 + b"]" * 100_000 + b',"records":[]}',
+    ):
+        with pytest.raises(NestingError):
+            split_list(data, "records")
+
+
+def test_a_large_shallow_record_is_measured_not_refused_for_its_bracket_count() -> None:
+    # A record over the size whose brackets are only counted: thousands of brackets, two levels deep.
+    record = b'{"rows":[' + b",".join([b"[1]"] * 30_000) + b"]}"
+    split = split_list(b'{"records":[' + record + b"]}", "records")
+    assert split is not None and split["records"] == [record]
 
 
 @settings(max_examples=600, deadline=None)
