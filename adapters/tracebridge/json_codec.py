@@ -320,7 +320,15 @@ def _decodes_whole(data: bytes) -> bool:
         except UnicodeDecodeError:
             return False
     digits = sys.get_int_max_str_digits()
-    return not digits or len(data) <= digits or b"0" * (digits + 1) not in data.translate(_DIGITS_AS_ZERO)
+    if not digits or len(data) <= digits:
+        return True
+    # A run of more than ``digits`` digits puts ``need`` digits in a row into every ``stride``-th byte: where the
+    # sample has no such row (nearly every page), the text has no such run, and only the sample was translated.
+    stride = max(1, digits // 64)
+    need = (digits + 1) // stride
+    if b"0" * need not in data[::stride].translate(_DIGITS_AS_ZERO):
+        return True
+    return b"0" * (digits + 1) not in data.translate(_DIGITS_AS_ZERO)
 
 
 def split_list(data: bytes, key: str) -> dict[str, Any] | None:

@@ -86,6 +86,19 @@ def test_what_msgspec_skips_but_a_whole_decode_refuses_is_left_to_the_whole_deco
     assert probe('{"id": "a", "t": "café"}'.encode(), V4_LOG.probe) == {"id": "a"}
 
 
+@pytest.mark.parametrize("pad", [0, 1, 33, 66, 67, 68, 134, 1000])
+def test_a_run_of_too_many_digits_is_found_wherever_it_starts(pad: int) -> None:
+    # Long text is first searched for such a run in every n-th byte only: a run anywhere must still be found.
+    digits = sys.get_int_max_str_digits()
+    page = b'{"records":[{"id":"a","pad":"' + b"x" * pad + b'","n":' + b"7" * (digits + 1) + b"}]}"
+    assert split_list(page, "records") is None
+    with pytest.raises(ValueError):
+        loads(page)
+    fine = page.replace(b"7" * (digits + 1), b"7" * digits)  # as many digits as Python converts: decoded
+    split = split_list(fine, "records")
+    assert split is not None and loads(split["records"][0])["n"] == int("7" * digits)
+
+
 def test_what_msgspec_will_not_split_is_left_to_the_full_decode() -> None:
     assert split_list(b'{"records": [{"score": NaN}]}', "records") is None
     assert split_list(b'{"records": [{"text": "\\ud83d"}]}', "records") is None

@@ -8,6 +8,7 @@ collide, and neither do a trace and a span built from the same source id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 
@@ -20,6 +21,9 @@ def _digest(system: str, role: str, source_id: str) -> str:
     return hashlib.sha256(f"{system}:{role}:{source_id}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# Both cached: the records of one source record ask for the same few ids again and again (each span of a Galileo trace
+# its trace's id, each Evaluator Log the span id of the Log it judges), and a hit is cheaper than hashing again.
+@functools.lru_cache(maxsize=4096)
 def trace_id_for(system: str, source_trace_id: str) -> str:
     """The 32-hex OTel trace id for a source trace (or root) id.
 
@@ -37,6 +41,7 @@ def trace_id_for(system: str, source_trace_id: str) -> str:
     return value if value != _ZERO_TRACE else _digest(system, "trace!", source_trace_id)[:32]
 
 
+@functools.lru_cache(maxsize=4096)
 def span_id_for(system: str, source_id: str) -> str:
     """The 16-hex OTel span id for a source log, trace or span id."""
     value = _digest(system, "span", source_id)[:16]
