@@ -127,7 +127,7 @@ def test_a_record_larger_than_duckdbs_default_object_size_loads_under_the_memory
     assert sizes == [(None,), (17 << 20,)]
 
 
-def test_rows_too_wide_for_the_memory_limit_are_loaded_again_without_it_into_the_same_tables(
+def test_rows_too_wide_for_every_memory_limit_are_loaded_again_under_larger_ones_then_none_into_the_same_tables(
     records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bounded, unbounded = tmp_path / "bounded", tmp_path / "unbounded"
@@ -142,16 +142,66 @@ def test_rows_too_wide_for_the_memory_limit_are_loaded_again_without_it_into_the
         limits.append("connect")
         return connect(*args, **kwargs)
 
-    monkeypatch.setattr(duckdb_sink, "LOAD_MEMORY_BYTES", 0)  # not even the reader's buffer fits: always too small
+    # Not even the reader's buffer fits, nor four times it: every bounded load fails.
+    monkeypatch.setattr(duckdb_sink, "LOAD_MEMORY_BYTES", 0)
+    monkeypatch.setattr(duckdb_sink, "MIN_OBJECT_BYTES", 0)
     monkeypatch.setattr(duckdb_sink.duckdb, "connect", spy)
     unbounded.joinpath("tracebridge.duckdb").unlink()
     sink = DuckDbSink(unbounded)
     sink.write(records)
     sink.close()
-    assert limits == ["connect", "connect"], "one load under the limit, which failed, and one without"
+    assert duckdb_sink.RETRY_FACTORS == (2, 4)
+    assert limits == ["connect"] * 4, "under the limit, twice it and four times it, each failed, then without one"
     with (
         duckdb.connect(str(bounded / "tracebridge.duckdb"), read_only=True) as a,
         duckdb.connect(str(unbounded / "tracebridge.duckdb"), read_only=True) as b,
     ):
         for record_type in TABLES:
             assert read_duckdb_table(a, record_type) == read_duckdb_table(b, record_type), record_type
+
+
+class _RecordingConnection:
+    """A DuckDB connection that notes each statement it runs (to see which memory limit a load ran under)."""
+
+    def __init__(self, connection: Any, statements: list[str]) -> None:
+        self._connection = connection
+        self._statements = statements
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self._statements.append(sql)
+        return self._connection.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def test_spans_with_long_messages_load_under_a_larger_limit_not_without_one(
+    records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Spans with a 13 KB message each, as real conversations are: too wide for the build's limit. DuckDB without a
+    # limit would take what it finds (1.6 GB for 50,000 of them); the load must end under some limit.
+    span = next(r for r in records if isinstance(r, Span))
+    message = "lorem ipsum dolor sit amet, " * 470
+    wide = [
+        attrs.evolve(
+            span, span_id=f"{n + 1:016x}", attributes={**span.attributes, "tracebridge.note": f"{n} {message}"}
+        )
+        for n in range(3000)
+    ]
+    attempts: list[list[str]] = []
+    connect = duckdb.connect
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        attempts.append([])
+        return _RecordingConnection(connect(*args, **kwargs), attempts[-1])
+
+    monkeypatch.setattr(duckdb_sink.duckdb, "connect", recording)
+    sink = DuckDbSink(tmp_path)
+    sink.write(wide)
+    sink.close()
+    monkeypatch.undo()
+    assert attempts and any(sql.startswith("SET memory_limit") for sql in attempts[-1]), [
+        [sql for sql in statements if sql.startswith("SET")] for statements in attempts
+    ]
+    with duckdb.connect(str(tmp_path / "tracebridge.duckdb"), read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM spans").fetchone() == (3000,)

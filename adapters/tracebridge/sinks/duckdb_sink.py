@@ -13,7 +13,8 @@ Memory is bounded whatever the export's size (``build_database``): DuckDB would 
 cached up to its default limit (80% of RAM: 1.8 GB for a 200,000-log export), and its JSON reader sizes its buffers
 from ``maximum_object_size``. The build runs on one thread under a ``memory_limit`` of ``LOAD_MEMORY_BYTES`` plus
 room for the journal's longest line: what it holds is bounded by the largest record, never by their number (rows
-too wide for that limit are loaded again without it). Measured in docs/benchmarks.md.
+too wide for that limit are loaded again under twice and four times it, then without one). Measured in
+docs/benchmarks.md.
 
 Tables mirror the record fields (``tracebridge.sinks.columns``): scalars typed, ``provenance`` a ``STRUCT``, free-form
 fields ``JSON`` (query with ``attributes->>'$."gen_ai.request.model"'``), and each ``*_unix_nano`` integer also as a
@@ -50,6 +51,12 @@ LOAD_MEMORY_BYTES = 64 << 20
 """DuckDB's memory for the build besides what its JSON reader needs for the longest line (``load_settings``): what it
 caches of the table beyond this is written out and evicted, so peak memory does not grow with the number of
 records."""
+
+
+RETRY_FACTORS = (2, 4)
+"""Rows too wide for the build's memory limit are loaded again under these multiples of it before they are loaded
+without one: DuckDB unbounded takes what it finds (up to 80% of RAM), and spans carrying 13 KB messages, which do not
+fit the limit, loaded under four times it (docs/benchmarks.md)."""
 
 
 def _provenance_sql() -> str:
@@ -162,19 +169,24 @@ def build_database(target: Path, journals: Mapping[str, Path]) -> None:
 
     The load runs under a memory limit (``load_settings``); rows so wide that DuckDB cannot stay within it (it cannot
     evict the long strings of rows it is inserting: a 13 KB row of attributes needed more than 128 MiB) are loaded
-    again without one, into the same content, as before this limit existed.
+    again, into the same content, under a larger one (``RETRY_FACTORS``), and at last without one.
 
     A DuckDB error that means the file cannot be written (a full disk above all: the database is built at the end of
     a long run, when the disk is fullest) is raised as the ``OSError`` it stands for, naming ``target``, so the user
     reads what happened and what to do rather than an internal error."""
     remove_database(target)
     object_bytes, memory_bytes = load_settings(journals.values())
+    limits: list[int | None] = [memory_bytes, *(memory_bytes * factor for factor in RETRY_FACTORS), None]
     try:
-        try:
-            _load(target, journals, object_bytes, memory_bytes)
-        except duckdb.OutOfMemoryException:
-            remove_database(target)
-            _load(target, journals, object_bytes, None)
+        for limit in limits:
+            try:
+                _load(target, journals, object_bytes, limit)
+            except duckdb.OutOfMemoryException:
+                remove_database(target)
+                if limit is None:
+                    raise
+            else:
+                break
     except duckdb.Error as exc:
         failure = storage_error(exc, target)
         if failure is None:
