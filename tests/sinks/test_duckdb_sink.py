@@ -179,7 +179,7 @@ def test_spans_with_long_messages_load_under_a_larger_limit_not_without_one(
     records: list[Record], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Spans with a 13 KB message each, as real conversations are: too wide for the build's limit. DuckDB without a
-    # limit would take what it finds (1.6 GB for 50,000 of them); the load must end under some limit.
+    # limit takes what it finds (docs/benchmarks.md); the load must end under some limit.
     span = next(r for r in records if isinstance(r, Span))
     message = "lorem ipsum dolor sit amet, " * 470
     wide = [
