@@ -10,9 +10,10 @@ Usage::
 
 Why a script and not a bare ``openapi-python-client`` call:
 
-* A client's *inputs* are its spec, its generator config and the generator and formatter versions. A stamp beside each
-  generated package (``generated/<package>.stamp.json``) records their hashes, so a plain run rebuilds exactly the
-  clients whose inputs changed and a second run does nothing.
+* A client's *inputs* are its spec, its generator config, the templates that replace the generator's own
+  (``specs/templates/``) and the generator and formatter versions. A stamp beside each generated package
+  (``generated/<package>.stamp.json``) records their hashes, so a plain run rebuilds exactly the clients whose inputs
+  changed and a second run does nothing.
 * The output must be byte-identical across runs and machines. The generator and ruff (which it runs as a post hook)
   are pinned exactly in ``pyproject.toml``; this script refuses to run with other versions, generates in a temporary
   directory outside the repo and runs ruff with ``--isolated`` so the repo's own ruff config cannot leak in.
@@ -44,6 +45,9 @@ from openapi_spec_validator.readers import read_from_filename
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
+# Templates that replace the generator's own, by file name (openapi-python-client's --custom-template-path); each
+# says in its docstring why it exists.
+TEMPLATES = SPECS / "templates"
 GENERATED = REPO / "generated"
 PYPROJECT = REPO / "pyproject.toml"
 STAMP_SUFFIX = ".stamp.json"
@@ -123,6 +127,18 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def template_files() -> list[Path]:
+    return sorted(path for path in TEMPLATES.rglob("*") if path.is_file()) if TEMPLATES.is_dir() else []
+
+
+def sha256_templates() -> str:
+    """One hash over every template's path and contents: adding, renaming or editing one changes it."""
+    digest = hashlib.sha256()
+    for path in template_files():
+        digest.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def input_stamp(client: Client, pins: dict[str, str]) -> dict[str, str]:
     for path in (client.spec, client.config):
         if not path.is_file():
@@ -132,6 +148,8 @@ def input_stamp(client: Client, pins: dict[str, str]) -> dict[str, str]:
         "spec_sha256": sha256_file(client.spec),
         "config": client.config.relative_to(REPO).as_posix(),
         "config_sha256": sha256_file(client.config),
+        "templates": TEMPLATES.relative_to(REPO).as_posix(),
+        "templates_sha256": sha256_templates(),
         "openapi-python-client": pins["openapi-python-client"],
         "ruff": pins["ruff"],
     }
@@ -159,6 +177,7 @@ def reasons_to_regenerate(client: Client, stamp: dict[str, str]) -> list[str]:
     labels = {
         "spec_sha256": f"{stamp['spec']} changed",
         "config_sha256": f"{stamp['config']} changed",
+        "templates_sha256": f"{stamp['templates']}/ changed",
         "openapi-python-client": "generator version changed",
         "ruff": "formatter version changed",
     }
@@ -200,6 +219,8 @@ def generate_into(client: Client, workdir: Path) -> Path:
         "--output-path",
         str(output),
         "--fail-on-warning",
+        "--custom-template-path",
+        str(TEMPLATES),
     ]
     result = subprocess.run(command, cwd=workdir, env=tool_env(), capture_output=True, text=True, check=False)
     problem = _generator_problem(result)
@@ -346,7 +367,8 @@ def watch(clients: Sequence[Client], pins: dict[str, str], interval: float) -> i
     """Poll the inputs' mtimes: no extra dependency, and a spec save is rare enough that polling costs nothing."""
 
     def mtimes() -> dict[Path, float]:
-        return {p: p.stat().st_mtime if p.exists() else 0.0 for c in clients for p in (c.spec, c.config)}
+        inputs = [p for c in clients for p in (c.spec, c.config)] + template_files()
+        return {p: p.stat().st_mtime if p.exists() else 0.0 for p in inputs}
 
     regenerate(clients, pins, force=False)
     seen = mtimes()

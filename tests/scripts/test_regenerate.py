@@ -146,3 +146,26 @@ def test_spec_that_generates_with_warnings_is_refused(repo_copy: Path) -> None:
         assert tree_digest(repo_copy / "generated" / "humanloop_client") == before
     finally:
         spec.write_text(original, encoding="utf-8")
+
+
+def test_template_edit_regenerates_both_clients(repo_copy: Path) -> None:
+    template = repo_copy / "specs" / "templates" / "models_init.py.jinja"
+    original = template.read_text(encoding="utf-8")
+    template.write_text(original + "\nTEMPLATE_PROBE = 1\n", encoding="utf-8")
+    try:
+        checked = run(repo_copy, "--check")
+        assert checked.returncode == 1
+        assert "generated/humanloop_client/models/__init__.py" in checked.stdout
+        assert "generated/galileo_client/models/__init__.py" in checked.stdout
+
+        plain = run(repo_copy)
+        assert plain.returncode == 0, plain.stderr
+        for package in ("humanloop_client", "galileo_client"):
+            assert f"{package}: regenerating: specs/templates/ changed" in plain.stdout
+            init = repo_copy / "generated" / package / "models" / "__init__.py"
+            assert "TEMPLATE_PROBE = 1" in init.read_text(encoding="utf-8")
+    finally:
+        template.write_text(original, encoding="utf-8")
+    restored = run(repo_copy)
+    assert restored.returncode == 0, restored.stderr
+    assert run(repo_copy, "--check").returncode == 0
