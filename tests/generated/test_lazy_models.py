@@ -1,7 +1,8 @@
-"""The generated models packages load their models on first use (specs/templates/models_init.py.jinja).
+"""The generated packages load their models, and their client classes, on first use (``specs/templates/``).
 
-Every program that reads a record imports one of these packages; the generator's own ``__init__`` imports all of its
-100-odd models up front. Each check runs in a fresh interpreter, since this one has imported models already.
+Every program that reads a record imports one of these packages; the generator's own ``__init__`` files import all of
+its 100-odd models up front, and httpx with the client classes, which a worker that only maps records never uses.
+Each check runs in a fresh interpreter, since this one has imported them already.
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ def run_fresh(code: str) -> str:
 @pytest.mark.parametrize("package", PACKAGES)
 def test_importing_the_package_loads_no_model(package: str) -> None:
     loaded = run_fresh(
-        f"import sys, {package}.models\n"
-        f"print(sorted(m for m in sys.modules if m.startswith('{package}.models.')))"
+        f"import sys, {package}.models\nprint(sorted(m for m in sys.modules if m.startswith('{package}.models.')))"
     )
     assert loaded.strip() == "[]"
 
@@ -60,6 +60,18 @@ def test_naming_one_model_loads_only_its_module() -> None:
     assert loaded.strip() == "['humanloop_client.models.v4_log_response']"
 
 
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_model_loads_without_httpx_and_the_client_classes_still_resolve(package: str) -> None:
+    out = run_fresh(
+        f"import sys, {package}.models as models\n"
+        "getattr(models, models.__all__[0])\n"
+        "print('httpx' in sys.modules)\n"
+        f"from {package} import AuthenticatedClient, Client\n"
+        "print('httpx' in sys.modules, Client.__module__, AuthenticatedClient.__name__)"
+    )
+    assert out.split() == ["False", "True", f"{package}.client", "AuthenticatedClient"]
+
+
 def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
     out = run_fresh(
         "import humanloop_client.models as models\n"
@@ -68,3 +80,7 @@ def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
     )
     assert "has no attribute 'NoSuchModel'" in out
     assert "import cannot import name 'NoSuchModel'" in out
+    out = run_fresh(
+        "import humanloop_client\ntry:\n    humanloop_client.NoSuchClient\nexcept AttributeError as exc:\n    print(exc)"
+    )
+    assert "has no attribute 'NoSuchClient'" in out
