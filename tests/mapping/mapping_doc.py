@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -69,6 +70,7 @@ def _leaves(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
         yield path, value
 
 
+@functools.cache
 def _display(path: Path_) -> str:
     """``a.b[].c``: list indices collapsed (the builder writes one element per list)."""
     out = ""
@@ -76,8 +78,11 @@ def _display(path: Path_) -> str:
         if isinstance(step, int):
             out += "[]"
         else:
-            out += ("." if out else "") + (step if re.fullmatch(r"[\w$]+", step) else f'"{step}"')
+            out += ("." if out else "") + (step if _PLAIN_STEP.fullmatch(step) else f'"{step}"')
     return out
+
+
+_PLAIN_STEP = re.compile(r"[\w$]+")
 
 
 def _mutated(leaf: Any) -> Any:
@@ -118,17 +123,34 @@ def _label(record_type: str, path: Path_) -> str:
 
 
 def _output(records: list[Any]) -> dict[tuple[int, Path_], tuple[str, Any]]:
-    """Every output leaf by (record index, exact path): its display label and value."""
+    """Every output leaf by (record index, exact path): its record's type and its value (labelled only when it
+    changes: a section has thousands of leaves and a few change)."""
     flat: dict[tuple[int, Path_], tuple[str, Any]] = {}
     for i, record in enumerate(records):
         for path, leaf in _leaves(to_json_dict(record)):
-            flat[(i, path)] = (_label(record.record_type, path), leaf)
+            flat[(i, path)] = (record.record_type, leaf)
     return flat
 
 
-def destinations(source: Any, normalize: Callable[[Any], list[Any]], path: Path_) -> str:
+@dataclass(frozen=True)
+class Unchanged:
+    """What the unchanged source maps to, worked out once for every field of a section."""
+
+    records: list[Any]
+    output: dict[tuple[int, Path_], tuple[str, Any]]
+
+    @classmethod
+    def of(cls, source: Any, normalize: Callable[[Any], list[Any]]) -> Unchanged:
+        records = normalize(source)
+        return cls(records, _output(records))
+
+
+def destinations(
+    source: Any, normalize: Callable[[Any], list[Any]], path: Path_, unchanged: Unchanged | None = None
+) -> str:
     """Where the field at ``path`` ends up: the output places that change when only that field changes."""
-    before_records = normalize(source)
+    unchanged = unchanged or Unchanged.of(source, normalize)
+    before_records = unchanged.records
     leaf = source
     for step in path:
         leaf = leaf[step]
@@ -138,9 +160,11 @@ def destinations(source: Any, normalize: Callable[[Any], list[Any]], path: Path_
         return f"required ({type(exc).__name__} without it)"
     if [r.record_type for r in before_records] != [r.record_type for r in after_records]:
         return "decides which records are written"
-    before, after = _output(before_records), _output(after_records)
+    before, after = unchanged.output, _output(after_records)
     keys = before.keys() | after.keys()
-    changed = sorted({(before.get(key) or after[key])[0] for key in keys if before.get(key) != after.get(key)})
+    changed = sorted(
+        {_label((before.get(key) or after[key])[0], key[1]) for key in keys if before.get(key) != after.get(key)}
+    )
     if not changed:
         return "(not written: a link or duplicate of a mapped value)"
     if len(changed) > MANY:
@@ -159,13 +183,15 @@ def rows(section: Section) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     leaf_paths = [path for path, _ in _leaves(source)]
+    unchanged = Unchanged.of(source, section.normalize)
+    known_prefixes = {p[:end] for p in leaf_paths if UNKNOWN_FIELD not in p for end in range(len(p) + 1)}
     for leaf_path in leaf_paths:
         path = leaf_path
         if UNKNOWN_FIELD in path:
             # The builder's unknown field: inside a free-form object (metadata, inputs...) it is the object's only
             # content, so the object itself gets a row; elsewhere it is noise (unknown fields are covered by tests).
             container = path[: path.index(UNKNOWN_FIELD)]
-            if not container or any(p[: len(container)] == container and UNKNOWN_FIELD not in p for p in leaf_paths):
+            if not container or container in known_prefixes:
                 continue
             path = container
         shown = _display(path)
@@ -178,7 +204,7 @@ def rows(section: Section) -> list[tuple[str, str]]:
         if shown in seen or not section.include(shown):
             continue
         seen.add(shown)
-        target = destinations(source, section.normalize, path).replace(".added`", "`")
+        target = destinations(source, section.normalize, path, unchanged).replace(".added`", "`")
         out.append((section.prefix + shown, target))
     return out
 
