@@ -309,12 +309,13 @@ _PARTIAL = _partial_codec()
 _DIGITS_AS_ZERO: Final = bytes.maketrans(b"123456789", b"000000000")
 
 
-def _decodes_whole(data: bytes) -> bool:
+def _decodes_whole(data: bytes, *, utf8_checked: bool = False) -> bool:
     """Whether what msgspec skips unread in ``data`` is sure to decode too. Skipping checks the JSON's syntax and
     escapes but not two things a whole decode refuses: bytes that are not UTF-8 inside a string, and an integer
     longer than Python converts (``sys.get_int_max_str_digits``). Text with either, or with a string holding as many
-    digits in a row, is decoded whole instead, which gives the error (or the value) it always did."""
-    if not data.isascii():
+    digits in a row, is decoded whole instead, which gives the error (or the value) it always did. ``utf8_checked``:
+    the caller has decoded ``data`` as UTF-8 already."""
+    if not utf8_checked and not data.isascii():
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -358,12 +359,13 @@ def split_list(data: bytes, key: str) -> dict[str, Any] | None:
     return value
 
 
-def probe(data: bytes, shape: Any, *, whole_checked: bool = False) -> Any:
+def probe(data: bytes, shape: Any, *, whole_checked: bool = False, utf8_checked: bool = False) -> Any:
     """``data`` decoded only as far as ``shape`` (a ``TypedDict`` of the members wanted) says, other members skipped;
     None when it does not have that shape, msgspec will not read it, or what was skipped might not decode whole
-    (``_decodes_whole``; ``whole_checked``: ``split_list`` checked the page it came from). Nesting is not measured:
-    ``split_list`` measured the page, or the caller measures the text (``check_depth``)."""
-    if _PARTIAL is None or not (whole_checked or _decodes_whole(data)):
+    (``_decodes_whole``; ``whole_checked``: ``split_list`` checked the page it came from; ``utf8_checked``: the caller
+    decoded ``data`` as UTF-8, so only its digits are checked). Nesting is not measured: ``split_list`` measured the
+    page, or the caller measures the text (``check_depth``)."""
+    if _PARTIAL is None or not (whole_checked or _decodes_whole(data, utf8_checked=utf8_checked)):
         return None
     return _PARTIAL[1](data, shape)
 

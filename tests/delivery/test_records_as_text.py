@@ -84,6 +84,10 @@ def test_what_msgspec_skips_but_a_whole_decode_refuses_is_left_to_the_whole_deco
     fine = b'{"id": "a", "s": "' + b"7" * (sys.get_int_max_str_digits() + 1) + '", "t": "caf\u00e9"}'.encode()
     assert probe(fine, V4_LOG.probe) is None, "digits in a string look alike: decoded whole, which is only slower"
     assert probe('{"id": "a", "t": "café"}'.encode(), V4_LOG.probe) == {"id": "a"}
+    # A caller that decoded the text as UTF-8 already (a Galileo stream line) has only its digits checked.
+    assert probe(long_int, V4_LOG.probe, utf8_checked=True) is None
+    assert probe(fine, V4_LOG.probe, utf8_checked=True) is None
+    assert probe('{"id": "a", "t": "café"}'.encode(), V4_LOG.probe, utf8_checked=True) == {"id": "a"}
 
 
 @pytest.mark.parametrize("pad", [0, 1, 33, 66, 67, 68, 134, 1000])

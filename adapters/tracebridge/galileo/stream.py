@@ -132,7 +132,7 @@ class StreamReader:
         the text: ``RecordKind.probe``). Raises ``ValueError`` for a line that is not JSON, as ``loads`` does."""
         if self.context.records_as_text and self.probe is not None:
             check_depth(line)
-            probed = probe(line, self.probe)
+            probed = probe(line, self.probe, utf8_checked=True)  # ``text`` is its decoding
             if probed is not None:
                 return RawRecord("", probed, text=text, json_text=True, probed=True)
         return RawRecord("", loads(text), text=text, json_text=True)
