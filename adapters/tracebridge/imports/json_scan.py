@@ -24,12 +24,20 @@ How far that goes, as for any reader that must guess where a broken element ends
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
-_TOKEN = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"|"[^\n]*|[\[\]{},:]')
-"""A string on one line; a string left open (to the end of its line); a bracket, comma or colon. Everything else
-(numbers, literals, white space) lies between tokens and does not matter to the structure."""
+_TOP = re.compile(r'(?:"(?:[^"\\\n]|\\[^\n])*+"|"[^\n]*+|[^"\[\]{},:]++)*+(\[++|\]++|\{++|\}++|[,:]|\Z)')
+"""Everything up to the next bracket, comma or colon outside a string, then that character, or a run of that
+bracket (group 1; empty at the end of the text): what matters at the container's own level. Skipped in the regular
+expression engine rather than token by token in Python: a string on one line, a string left open (to the end of its
+line), and what lies between (numbers, literals, white space), none of which matters to the structure. The
+quantifiers are possessive, so nothing skipped is read again, and the empty match at the end means a match never
+fails. Runs of one bracket are taken whole: text nested 100,000 deep is then a few matches, not 200,000."""
+_NESTED = re.compile(r'(?:"(?:[^"\\\n]|\\[^\n])*+"|"[^\n]*+|[^"\[\]{}]++)*+(\[++|\]++|\{++|\}++|\Z)')
+"""The same inside an element, where only brackets matter: commas and colons are skipped too (most of a page's
+text is inside its records)."""
 _OPENER = {"]": "[", "}": "{"}
 _SPACE = " \t\r\n"
 
@@ -60,31 +68,58 @@ class Container:
 
 def scan(text: str, opening: int) -> Container:
     """The elements of the array or object whose opening bracket is at ``opening`` (see the module for how a broken
-    one is bounded). Empty elements (``[1,,2]``, a trailing comma) are left out: there is nothing in them to lose."""
-    stack = [text[opening]]
+    one is bounded). Empty elements (``[1,,2]``, a trailing comma) are left out: there is nothing in them to lose.
+
+    The open brackets are kept as runs (``[kind, count]``) with a count per kind, so a run of brackets costs one step
+    whatever its length."""
+    runs: list[list[Any]] = [[text[opening], 1]]
+    open_of = {"[": 0, "{": 0}
+    open_of[text[opening]] = 1
+    depth = 1
     elements: list[Span] = []
     start, colon = opening + 1, None
-    for token in _TOKEN.finditer(text, opening + 1):
-        char = token.group()[0]
-        if char == '"':
-            continue
+    position = opening + 1
+    while True:
+        token = (_TOP if depth == 1 else _NESTED).match(text, position)
+        assert token is not None, "both match at every position (see _TOP)"
+        run = token.group(1)
+        if not run:
+            break  # the end of the text
+        position = token.end()
+        char = run[0]
         if char in "[{":
-            stack.append(char)
+            if runs[-1][0] == char:
+                runs[-1][1] += len(run)
+            else:
+                runs.append([char, len(run)])
+            open_of[char] += len(run)
+            depth += len(run)
         elif char in "]}":
+            # Each closes the innermost open bracket of its kind, and the brackets of the other kind left open inside
+            # it; one whose kind is not open closes nothing (a stray bracket, part of a broken element).
             opener = _OPENER[char]
-            if opener not in stack:
-                continue  # closes nothing that is open: a stray bracket, part of a broken element
-            while stack.pop() != opener:
-                pass  # brackets of the other kind left open inside: closed with it
-            if not stack:
-                _add(elements, text, start, token.start(), colon, closed=True)
-                return Container(elements, token.end(), closed=True)
-        elif len(stack) == 1:
-            if char == ",":
-                _add(elements, text, start, token.start(), colon, closed=True)
-                start, colon = token.end(), None
-            elif colon is None:  # the ':' of an object member
-                colon = token.start()
+            closers, used = len(run), 0
+            while used < closers and open_of[opener]:
+                while runs[-1][0] != opener:
+                    kind, count = runs.pop()
+                    open_of[kind] -= count
+                    depth -= count
+                taken = min(closers - used, runs[-1][1])
+                runs[-1][1] -= taken
+                open_of[opener] -= taken
+                depth -= taken
+                used += taken
+                if not runs[-1][1]:
+                    runs.pop()
+                if not runs:
+                    closing = token.start(1) + used - 1
+                    _add(elements, text, start, closing, colon, closed=True)
+                    return Container(elements, closing + 1, closed=True)
+        elif char == ",":
+            _add(elements, text, start, token.start(1), colon, closed=True)
+            start, colon = token.end(1), None
+        elif colon is None:  # the ':' of an object member
+            colon = token.start(1)
     _add(elements, text, start, len(text), colon, closed=False)
     return Container(elements, len(text), closed=False)
 
