@@ -24,7 +24,6 @@ How far that goes, as for any reader that must guess where a broken element ends
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import attrs
 
@@ -70,9 +69,9 @@ def scan(text: str, opening: int) -> Container:
     """The elements of the array or object whose opening bracket is at ``opening`` (see the module for how a broken
     one is bounded). Empty elements (``[1,,2]``, a trailing comma) are left out: there is nothing in them to lose.
 
-    The open brackets are kept as runs (``[kind, count]``) with a count per kind, so a run of brackets costs one step
-    whatever its length."""
-    runs: list[list[Any]] = [[text[opening], 1]]
+    The open brackets are kept as runs (``kinds[i]`` open ``counts[i]`` times in a row) with a count per kind, so a
+    run of brackets costs one step whatever its length."""
+    kinds, counts = [text[opening]], [1]
     open_of = {"[": 0, "{": 0}
     open_of[text[opening]] = 1
     depth = 1
@@ -88,10 +87,11 @@ def scan(text: str, opening: int) -> Container:
         position = token.end()
         char = run[0]
         if char in "[{":
-            if runs[-1][0] == char:
-                runs[-1][1] += len(run)
+            if kinds[-1] == char:
+                counts[-1] += len(run)
             else:
-                runs.append([char, len(run)])
+                kinds.append(char)
+                counts.append(len(run))
             open_of[char] += len(run)
             depth += len(run)
         elif char in "]}":
@@ -100,18 +100,19 @@ def scan(text: str, opening: int) -> Container:
             opener = _OPENER[char]
             closers, used = len(run), 0
             while used < closers and open_of[opener]:
-                while runs[-1][0] != opener:
-                    kind, count = runs.pop()
-                    open_of[kind] -= count
+                while kinds[-1] != opener:
+                    count = counts.pop()
+                    open_of[kinds.pop()] -= count
                     depth -= count
-                taken = min(closers - used, runs[-1][1])
-                runs[-1][1] -= taken
+                taken = min(closers - used, counts[-1])
+                counts[-1] -= taken
                 open_of[opener] -= taken
                 depth -= taken
                 used += taken
-                if not runs[-1][1]:
-                    runs.pop()
-                if not runs:
+                if not counts[-1]:
+                    kinds.pop()
+                    counts.pop()
+                if not kinds:
                     closing = token.start(1) + used - 1
                     _add(elements, text, start, closing, colon, closed=True)
                     return Container(elements, closing + 1, closed=True)

@@ -2,8 +2,8 @@
 
 The models load on first use (PEP 562): importing this package costs nothing, and naming a model imports only its own
 module; a model imports the models it nests when it first parses one. This file comes from tracebridge's template
-(specs/templates/models_init.py.jinja), as the generator's own imports every model up front, a fifth of a second
-at every start of a program that needs one of them.
+(specs/templates/models_init.py.jinja): the generator's own imports every model up front, which every program that
+needs one of them paid at its start (measured in tracebridge's docs/benchmarks.md).
 """
 
 from importlib import import_module
