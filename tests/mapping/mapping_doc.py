@@ -70,6 +70,9 @@ def _leaves(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
         yield path, value
 
 
+_PLAIN_STEP = re.compile(r"[\w$]+")
+
+
 @functools.cache
 def _display(path: Path_) -> str:
     """``a.b[].c``: list indices collapsed (the builder writes one element per list)."""
@@ -80,9 +83,6 @@ def _display(path: Path_) -> str:
         else:
             out += ("." if out else "") + (step if _PLAIN_STEP.fullmatch(step) else f'"{step}"')
     return out
-
-
-_PLAIN_STEP = re.compile(r"[\w$]+")
 
 
 def _mutated(leaf: Any) -> Any:
