@@ -31,7 +31,9 @@ from tests.scale.support import (
     vendor_files,
 )
 
-pytestmark = pytest.mark.slow  # a local Ray starts in ~5 s; the three maps take a few seconds more
+# A local Ray starts in ~5 s (more beside other tests); the three maps take a few seconds more. One test worker
+# runs all three, so the module's Ray starts once rather than once on each worker that took a case.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
 
 
 @pytest.fixture(scope="module")
