@@ -135,23 +135,41 @@ def test_rows_too_wide_for_every_memory_limit_are_loaded_again_under_larger_ones
         sink = DuckDbSink(out)
         sink.write(records)
         sink.close()
-    limits: list[str] = []
+    attempts: list[list[str]] = []
     connect = duckdb.connect
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        limits.append("connect")
-        return connect(*args, **kwargs)
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        attempts.append([])
+        return _RecordingConnection(connect(*args, **kwargs), attempts[-1])
 
-    # Not even the reader's buffer fits, nor four times it: every bounded load fails.
+    # Not even the reader's buffer fits, nor 6.4 times it: every bounded load fails.
     monkeypatch.setattr(duckdb_sink, "LOAD_MEMORY_BYTES", 0)
     monkeypatch.setattr(duckdb_sink, "MIN_OBJECT_BYTES", 0)
-    monkeypatch.setattr(duckdb_sink.duckdb, "connect", spy)
+    monkeypatch.setattr(duckdb_sink.duckdb, "connect", recording)
     unbounded.joinpath("tracebridge.duckdb").unlink()
     sink = DuckDbSink(unbounded)
     sink.write(records)
     sink.close()
-    assert duckdb_sink.RETRY_FACTORS == (2, 4)
-    assert limits == ["connect"] * 4, "under the limit, twice it and four times it, each failed, then without one"
+    monkeypatch.undo()
+    assert len(attempts) == 1, "one connection: a table too wide is loaded again, not the whole database"
+    with duckdb.connect(str(bounded / "tracebridge.duckdb"), read_only=True) as a:
+        tables = [TABLES[record_type] for record_type in TABLES if read_duckdb_table(a, record_type)]
+    # Each table's statements, from its CREATE TABLE to the next: the build's limit and each multiple of it, rising
+    # (a load runs only under a limit DuckDB could lower itself to: it holds the tables loaded before), then none.
+    tries = len(duckdb_sink.RETRY_FACTORS) + 1
+    created = [n for n, sql in enumerate(attempts[0]) if sql.startswith("CREATE TABLE")]
+    loaded = []
+    for start, end in zip(created, [*created[1:], len(attempts[0])], strict=True):
+        statements = attempts[0][start:end]
+        limits = [sql for sql in statements if "memory_limit" in sql]
+        if not limits:
+            continue  # an empty journal: nothing to load
+        loaded.append(statements[0].split('"')[1])
+        set_bytes = [int(sql.split("'")[1].removesuffix("B")) for sql in limits[:-1]]
+        assert len(set_bytes) == tries and set_bytes == sorted(set(set_bytes)), set_bytes
+        assert limits[-1] == "RESET memory_limit", limits
+        assert statements[statements.index(limits[-1]) + 1].startswith("INSERT INTO"), statements
+    assert loaded == tables, "every table with rows, each loaded at last without a limit"
     with (
         duckdb.connect(str(bounded / "tracebridge.duckdb"), read_only=True) as a,
         duckdb.connect(str(unbounded / "tracebridge.duckdb"), read_only=True) as b,

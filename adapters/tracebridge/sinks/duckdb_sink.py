@@ -12,9 +12,9 @@ complete. Paths are given to DuckDB absolute, so none is read as a URL (``--out 
 Memory is bounded whatever the export's size (``build_database``): DuckDB would otherwise keep the table's blocks
 cached up to its default limit (80% of RAM: 1.8 GB for a 200,000-log export), and its JSON reader sizes its buffers
 from ``maximum_object_size``. The build runs on one thread under a ``memory_limit`` of ``LOAD_MEMORY_BYTES`` plus
-room for the journal's longest line: what it holds is bounded by the largest record, never by their number (rows
-too wide for that limit are loaded again under twice and four times it, then without one). Measured in
-docs/benchmarks.md.
+room for the journal's longest line: what it holds is bounded by the largest record, never by their number (a
+table whose rows are too wide for that limit is loaded again under larger multiples of it, then without one).
+Measured in docs/benchmarks.md.
 
 Tables mirror the record fields (``tracebridge.sinks.columns``): scalars typed, ``provenance`` a ``STRUCT``, free-form
 fields ``JSON`` (query with ``attributes->>'$."gen_ai.request.model"'``), and each ``*_unix_nano`` integer also as a
@@ -47,16 +47,18 @@ MAX_OBJECT_BYTES = 1 << 30
 """One record may be large (long conversations, retrieved documents); DuckDB's JSON reader defaults to 16 MiB."""
 MIN_OBJECT_BYTES = 16 << 20
 """The build's ``maximum_object_size`` when every journal line is shorter: DuckDB's default."""
-LOAD_MEMORY_BYTES = 64 << 20
-"""DuckDB's memory for the build besides what its JSON reader needs for the longest line (``load_settings``): what it
-caches of the table beyond this is written out and evicted, so peak memory does not grow with the number of
-records."""
+LOAD_MEMORY_BYTES = 28 << 20
+"""DuckDB's memory for the build besides its JSON reader's buffer (twice the longest line it takes: at least 32 MiB)
+and room to parse the longest line (``load_settings``): 60 MiB in all for ordinary journals, about the least a
+table of narrow rows loads under. What DuckDB caches of the table beyond the limit is written out and evicted, so
+peak memory does not grow with the number of records."""
 
 
-RETRY_FACTORS = (2, 4)
-"""Rows too wide for the build's memory limit are loaded again under these multiples of it before they are loaded
-without one: DuckDB unbounded takes what it finds (up to 80% of RAM), and spans carrying 13 KB messages, which do not
-fit the limit, loaded under four times it (docs/benchmarks.md)."""
+RETRY_FACTORS = (1.25, 1.6, 2.4, 3.2, 4.8, 6.4)
+"""A table whose rows are too wide for the build's memory limit is loaded again under these multiples of it, then
+without one (DuckDB unbounded takes what it finds, up to 80% of RAM). Fine steps, so a table loads under about
+the least it needs: the demo's spans need ~70 MiB, spans carrying 13 KB messages ~256 MiB (docs/benchmarks.md). The
+attempts measured failed within 0.1 s, as DuckDB asks for the first rows' memory."""
 
 
 def _provenance_sql() -> str:
@@ -167,50 +169,55 @@ def storage_error(exc: Exception, target: Path) -> OSError | None:
 def build_database(target: Path, journals: Mapping[str, Path]) -> None:
     """Create ``target`` from one JSONL journal per record type: tables, bulk loads, views, checkpoint.
 
-    The load runs under a memory limit (``load_settings``); rows so wide that DuckDB cannot stay within it (it cannot
-    evict the long strings of rows it is inserting: a 13 KB row of attributes needed more than 128 MiB) are loaded
-    again, into the same content, under a larger one (``RETRY_FACTORS``), and at last without one.
+    Each table loads under a memory limit (``load_settings``); rows so wide that DuckDB cannot stay within it (it
+    cannot evict the long strings of rows it is inserting: a 13 KB row of attributes needed more than 128 MiB) fail
+    the load, which DuckDB rolls back, and the table is loaded again under a larger one (``RETRY_FACTORS``), and at
+    last without one. Only that table is loaded again, and the next starts under the build's limit.
 
     A DuckDB error that means the file cannot be written (a full disk above all: the database is built at the end of
     a long run, when the disk is fullest) is raised as the ``OSError`` it stands for, naming ``target``, so the user
     reads what happened and what to do rather than an internal error."""
     remove_database(target)
     object_bytes, memory_bytes = load_settings(journals.values())
-    limits: list[int | None] = [memory_bytes, *(memory_bytes * factor for factor in RETRY_FACTORS), None]
+    limits = [memory_bytes, *(int(memory_bytes * factor) for factor in RETRY_FACTORS), None]
     try:
-        for limit in limits:
-            try:
-                _load(target, journals, object_bytes, limit)
-            except duckdb.OutOfMemoryException:
-                remove_database(target)
-                if limit is None:
-                    raise
-            else:
-                break
+        _load(target, journals, object_bytes, limits)
     except duckdb.Error as exc:
         failure = storage_error(exc, target)
+        remove_database(target)
         if failure is None:
             raise
-        remove_database(target)
         raise failure from exc
 
 
-def _load(target: Path, journals: Mapping[str, Path], object_bytes: int, memory_bytes: int | None) -> None:
+def _load(target: Path, journals: Mapping[str, Path], object_bytes: int, limits: list[int | None]) -> None:
     connection = duckdb.connect(str(target.absolute()))
     try:
-        # One thread: one reader buffer, and the rows in journal order. The limit makes DuckDB write out and evict
-        # the table's blocks as it loads rather than keep them all (see the module); None: DuckDB's default.
+        # One thread: one reader buffer, and the rows in journal order.
         connection.execute("SET threads = 1")
-        if memory_bytes is not None:
-            connection.execute(f"SET memory_limit = '{memory_bytes}B'")
         for record_type, journal in journals.items():
             connection.execute(table_ddl(record_type))
             if journal.stat().st_size:
-                connection.execute(load_sql(record_type, journal, object_bytes))
+                _insert(connection, load_sql(record_type, journal, object_bytes), limits)
         create_views(connection)
         connection.execute("CHECKPOINT")
     finally:
         connection.close()
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, load: str, limits: list[int | None]) -> None:
+    """Run one bulk load under each limit in turn until one holds it. The limit makes DuckDB write out and evict the
+    table's blocks as it loads rather than keep them all (see the module); None: DuckDB's default. A limit DuckDB
+    cannot lower itself to (what it holds of the tables loaded before does not fit) counts as one that failed."""
+    for limit in limits:
+        try:
+            connection.execute("RESET memory_limit" if limit is None else f"SET memory_limit = '{limit}B'")
+            connection.execute(load)
+        except duckdb.OutOfMemoryException:
+            if limit is None:
+                raise
+        else:
+            return
 
 
 def remove_database(target: Path) -> None:
