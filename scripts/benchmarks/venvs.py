@@ -46,7 +46,7 @@ def ensure(name: str, *, log: Path) -> Path:
             subprocess.run(
                 [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, stdout=out, stderr=out
             )
-        # uv (a dev dependency) rather than the venv's pip: a third of the time (tests/destinations/phoenix_server.py).
+        # uv (a test dependency) rather than the venv's pip: a third of the time (tests/destinations/phoenix_server.py).
         install = [sys.executable, "-m", "uv", "pip", "install", "--python", str(python), "--compile-bytecode", "-q"]
         subprocess.run(
             [*install, *PINS[name]],

@@ -5,7 +5,7 @@ only on ``/v1/traces``, ingestion after the 200, span ids unique across the whol
 identifiers, experiment runs keyed by example node ids). A fake would only repeat what we believe of it.
 
 Phoenix goes into a venv of its own (``.test-venvs/phoenix``, git-ignored; 850 MB: pandas, grpc, provider SDKs), pinned
-to the version the destination was verified against, installed from PyPI with uv (a dev dependency; a third of pip's
+to the version the destination was verified against, installed from PyPI with uv (a test dependency; a third of pip's
 time) the first time a test asks. A stamp file written after a successful install says the venv is whole; a lock file
 lets two test workers ask at once (the second waits, then finds the stamp). Each server gets its own working directory
 (its SQLite database) and free ports, so servers never share span ids. Nothing here imports pytest:

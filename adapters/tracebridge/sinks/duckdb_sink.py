@@ -48,17 +48,18 @@ MAX_OBJECT_BYTES = 1 << 30
 MIN_OBJECT_BYTES = 16 << 20
 """The build's ``maximum_object_size`` when every journal line is shorter: DuckDB's default."""
 LOAD_MEMORY_BYTES = 28 << 20
-"""DuckDB's memory for the build besides its JSON reader's buffer (twice the longest line it takes: at least 32 MiB)
-and room to parse the longest line (``load_settings``): 60 MiB in all for ordinary journals, about the least a
-table of narrow rows loads under. What DuckDB caches of the table beyond the limit is written out and evicted, so
-peak memory does not grow with the number of records."""
+"""DuckDB's memory for the build besides its JSON reader's buffer (twice the longest line it takes) and room to parse
+the longest line (``load_settings``): with them, about the least a table of narrow rows loads under (measured in
+docs/benchmarks.md). What DuckDB caches of the table beyond the limit is written out and evicted, so peak memory
+does not grow with the number of records."""
 
 
 RETRY_FACTORS = (1.25, 1.6, 2.4, 3.2, 4.8, 6.4)
 """A table whose rows are too wide for the build's memory limit is loaded again under these multiples of it, then
-without one (DuckDB unbounded takes what it finds, up to 80% of RAM). Fine steps, so a table loads under about
-the least it needs: the demo's spans need ~70 MiB, spans carrying 13 KB messages ~256 MiB (docs/benchmarks.md). The
-attempts measured failed within 0.1 s, as DuckDB asks for the first rows' memory."""
+without one (DuckDB unbounded takes what it finds, up to 80% of RAM). Fine steps, so a table of wide rows (long
+messages) loads under about the least it needs; they include the earlier steps (the limit was 1.6 times today's,
+with retries at 2 and 4 times that), so no table needs a larger limit than it did. A failed attempt is cheap when,
+as in every one measured (docs/benchmarks.md), DuckDB fails as it asks for the first rows' memory."""
 
 
 def _provenance_sql() -> str:
