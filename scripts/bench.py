@@ -111,9 +111,10 @@ def scale_of(args: argparse.Namespace) -> Scale:
 def compile_sources() -> None:
     """Byte-compile tracebridge and its generated clients first, as installing a wheel does.
 
-    The SDKs' venvs were compiled by pip when it installed them. tracebridge runs from this checkout (an editable
-    install), and with ``PYTHONDONTWRITEBYTECODE`` set (as on these machines) nothing ever writes its bytecode: each
-    tracebridge run would otherwise spend ~0.2 s compiling ~300 modules that no installed user compiles.
+    The SDKs' venvs were compiled when they were installed (``scripts/benchmarks/venvs.py``). tracebridge runs from
+    this checkout (an editable install), and with ``PYTHONDONTWRITEBYTECODE`` set (as on these machines) nothing ever
+    writes its bytecode: each tracebridge run would otherwise spend ~0.2 s compiling ~300 modules that no installed
+    user compiles.
     """
     import compileall  # noqa: PLC0415 - only here
 
