@@ -57,7 +57,7 @@ def ensure_installed(venv: Path = VENV, *, say: object = None) -> Path:
         if stamp.exists() and stamp.read_text().strip() == REQUIREMENT and _bin(venv, "phoenix").exists():
             return _bin(venv, "phoenix")
         if callable(say):
-            say(f"installing {REQUIREMENT} into {venv} (first use; about a minute)")
+            say(f"installing {REQUIREMENT} into {venv} (first use; under a minute)")
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
         log = venv / "install.log"
