@@ -145,13 +145,15 @@ def write_lines(path: Path, rows: Iterator[dict[str, Any]], *, bad_every: int = 
     return path
 
 
-def test_shared_records_are_kept_once_as_in_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("formats", [FORMATS, ("jsonl", "csv")], ids=["every-format", "lines-and-rows"])
+def test_shared_records_are_kept_once_as_in_process(formats: Sequence[str], tmp_path: Path) -> None:
     """Versions carried by thousands of logs, over many units mapped by different workers: the first copy of each is
-    written, where an in-process run writes it."""
+    written, where an in-process run writes it. Without Parquet, a worker maps and encodes a unit a few records at a
+    time (``RecordEncoder.chunk_records``), so shared records and rejects fall in every chunk of a unit."""
     source = write_lines(tmp_path / "logs.jsonl", evaluation_logs(6000), bad_every=997)
     one, two = tmp_path / "one", tmp_path / "two"
-    assert cli("import", str(source), "--out", str(one), "--workers", "1", *format_args()) == 0
-    assert cli("import", str(source), "--out", str(two), "--workers", "2", *format_args()) == 0
+    assert cli("import", str(source), "--out", str(one), "--workers", "1", *format_args(formats)) == 0
+    assert cli("import", str(source), "--out", str(two), "--workers", "2", *format_args(formats)) == 0
     files = output_files(two)
     assert files == output_files(one)
     assert files["manifest.json"]["counts"]["definition_version"] == 7 + 3

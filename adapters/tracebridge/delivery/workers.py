@@ -50,7 +50,7 @@ from tracebridge.delivery.once import Entry, key_of
 from tracebridge.delivery.pool import Pool
 from tracebridge.delivery.rejects import Reject
 from tracebridge.delivery.worker_defaults import START_AFTER
-from tracebridge.json_codec import CODEC_NAME, dumps, loads_measured
+from tracebridge.json_codec import CODEC_NAME, dumps
 from tracebridge.mapping.carried import Carried
 from tracebridge.records import Record
 
@@ -61,10 +61,14 @@ class Encoded(Protocol):
     def __len__(self) -> int: ...
     def select(self, keep: Sequence[bool]) -> Any: ...
     def record_types(self) -> list[str]: ...
+    @classmethod
+    def concat(cls, chunks: Sequence[Any]) -> Any: ...
 
 
 Encode = Callable[[Sequence[Record]], Encoded]
-"""Records to what the output writes (``MultiSink.encoder()``); picklable, as each worker holds one."""
+"""Records to what the output writes (``MultiSink.encoder()``); picklable, as each worker holds one. An encoder may
+say how many source records to map before encoding them (``chunk_records``, see ``map_units``; a whole unit when it
+does not)."""
 
 
 Item = tuple[int, str, Any, "str | None", "str | None", bool, "bytes | str | None"]
@@ -171,12 +175,11 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
     if isinstance(items, bytes):
         with acyclic_allocations():
             items = pickle.loads(items)  # this process's own data, from the export's process
-            if task.raw_as_json:
-                items = [
-                    (index, source, value, text, sid, is_json, undecoded)
-                    for index, source, raw, text, sid, is_json, _ in items
-                    for value, undecoded in [_decoded(raw)]
-                ]
+        if task.raw_as_json:
+            # Each record travelled as its JSON text, decoded when it is mapped (``map_units``), not all at once.
+            items = [
+                (index, source, None, text, sid, is_json, raw) for index, source, raw, text, sid, is_json, _ in items
+            ]
     units = [
         # No raw: the record was sent as its text only (``ExportMapper._task``); it is decoded when mapped.
         Delivered(
@@ -193,21 +196,26 @@ def map_task(task: _Task, encode: Encode, built: set[str]) -> _Result:
     return map_units(units, encode, built)
 
 
-def _decoded(text: bytes | str) -> tuple[Any, bytes | str | None]:
-    """A record's JSON text sent to this worker, decoded; left to decode when mapped (where a failure rejects the
-    record alone, with its text) when it does not decode."""
-    try:
-        return loads_measured(text), None
-    except ValueError:
-        return None, text
-
-
 def map_units(units: Sequence[Delivered], encode: Encode, built: set[str]) -> _Result:
-    """Records mapped and encoded (in a worker, or in the export's process with its own ``built``)."""
+    """Records mapped and encoded (in a worker, or in the export's process with its own ``built``).
+
+    A unit is mapped ``encode.chunk_records`` records at a time, each chunk encoded before the next is mapped, when the
+    encoder says so: a whole unit decoded and mapped before any of it is encoded outgrows the CPU's caches (a page of
+    v5 evaluation logs decodes to megabytes of objects), while a few records at a time reuse memory still cached.
+    """
     collected = _Collected()
-    records: list[Record] = []
-    entries = _expand(mapped(units, collected), built, records)
-    return _Result(encode(records), entries, collected.rejects, collected.withdrawn, collected.parts)
+    entries: list[Entry] = []
+    chunks: list[Encoded] = []
+    step = getattr(encode, "chunk_records", None) or max(len(units), 1)
+    for start in range(0, len(units), step):
+        records: list[Record] = []
+        entries += _expand(mapped(units[start : start + step], collected), built, records)
+        chunks.append(encode(records))
+    if len(chunks) == 1:
+        encoded = chunks[0]
+    else:
+        encoded = type(chunks[0]).concat(chunks) if chunks else encode([])
+    return _Result(encoded, entries, collected.rejects, collected.withdrawn, collected.parts)
 
 
 _worker: dict[str, Any] = {}

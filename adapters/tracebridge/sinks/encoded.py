@@ -29,6 +29,8 @@ JSONL = "jsonl"
 CSV = "csv"
 ARROW = "arrow"
 ENCODINGS = frozenset({JSONL, CSV, ARROW})
+CHUNK_RECORDS = 8
+"""Source records mapped together before their records are encoded, for lines and rows (``RecordEncoder``)."""
 
 
 class EncodedRecords:
@@ -143,6 +145,13 @@ class RecordEncoder:
     """Encodes records as ``needs`` says (``jsonl``, ``csv``, ``arrow``): picklable, so a worker process can hold it."""
 
     needs: frozenset[str]
+
+    @property
+    def chunk_records(self) -> int | None:
+        """Source records a worker maps before encoding them (``delivery.workers.map_units``): a few for lines and
+        rows, whose cost is per record; None (a whole unit) for Arrow, whose batches cost per batch and per column
+        about what a few records cost to map (``docs/benchmarks.md``)."""
+        return None if ARROW in self.needs else CHUNK_RECORDS
 
     def __call__(self, records: Sequence[Record]) -> EncodedRecords:
         types: list[str] = [record.record_type for record in records]
