@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from tracebridge.imports import open_import
+from tracebridge.imports.source import BATCH_SIZE, BATCH_TEXT
 
 from tests.imports.vendor_data import rows, write_jsonl
 
@@ -95,3 +97,19 @@ def test_a_resumed_import_reports_the_whole_import(tmp_path: Path) -> None:
 def test_raw_gives_back_the_vendor_json_as_the_file_held_it() -> None:
     source = FIXTURES / "galileo" / "export-flat.jsonl"
     assert list(open_import([source]).raw()) == [json.loads(line) for line in source.read_text().splitlines()]
+
+
+def test_a_batch_holds_a_thousand_records_or_about_two_megabytes_of_their_text(tmp_path: Path) -> None:
+    """Large records are batched by their text, so the process mapping a batch holds a page's worth, not 1,000 of
+    them decoded (docs/benchmarks.md); small ones by count. Fails if either bound is ignored."""
+    log = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
+    large = [{**log, "id": f"data_{n}", "inputs": {"notes": "x" * 300_000}} for n in range(24)]
+    small = [{**log, "id": f"data_{n}"} for n in range(2 * BATCH_SIZE + 500)]
+    for name, logs in (("large", large), ("small", small)):
+        path = write_jsonl(tmp_path / f"{name}.jsonl", logs)
+        per_batch = min(BATCH_SIZE, math.ceil(BATCH_TEXT / len(json.dumps(logs[0]))))
+        export = open_import([path])
+        batches = list(export.batches())
+        assert len(batches) == math.ceil(len(logs) / per_batch), name
+        assert export.report.unique == len(logs)
+        assert sum(record.record_type == "span" for batch in batches for record in batch.records) >= len(logs)

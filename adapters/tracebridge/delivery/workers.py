@@ -211,10 +211,9 @@ def map_units(units: Sequence[Delivered], encode: Encode, built: set[str]) -> _R
         records: list[Record] = []
         entries += _expand(mapped(units[start : start + step], collected), built, records)
         chunks.append(encode(records))
-    if len(chunks) == 1:
-        encoded = chunks[0]
-    else:
-        encoded = type(chunks[0]).concat(chunks) if chunks else encode([])
+    if not chunks:
+        chunks.append(encode([]))
+    encoded = chunks[0] if len(chunks) == 1 else type(chunks[0]).concat(chunks)
     return _Result(encoded, entries, collected.rejects, collected.withdrawn, collected.parts)
 
 

@@ -26,6 +26,12 @@ from tracebridge.imports.textfile import read_lines
 
 BATCH_SIZE = 1000
 """Records per batch: the unit of progress and of checkpoint saves."""
+BATCH_TEXT = 2 * 1024 * 1024
+"""... and at most about this much record text per batch (a record of a few hundred bytes fills a batch by count, one
+of v5 evaluation logs, ~14 KB each, by text). Why: a batch is held whole, its records decoded and mapped, by the
+process mapping it, and up to twice the workers' count of batches are in flight with workers: 1,000 such logs were
+50 MB decoded, and the writing process peaked at 300-400 MB; a batch about the size of an API page (which holds 100
+records) keeps both memory and the mapping's cache misses down (``docs/benchmarks.md``)."""
 
 
 def open_import(
@@ -72,6 +78,7 @@ def open_import(
             context.report.problems.extend(planned.problems)
             tally = _Tally(dict(planned.owed))
             units: list[Delivered] = []
+            held = 0  # the text of the records in ``units`` (characters or bytes): ``BATCH_TEXT``
             for task in tasks:
                 rule = functools.partial(misfit, task.shape.format) if task.shape.format else None
                 before = _accounted(context)
@@ -80,9 +87,11 @@ def open_import(
                     item = intake.accept(raw, task.shape.kind_of, rule)
                     if item is not None:
                         units.append(item)
-                    if len(units) >= batch_size:
+                        held += len(item.raw_text or item.encoded or "")
+                    if len(units) >= batch_size or held >= BATCH_TEXT:
                         yield units
                         units = []
+                        held = 0
                         _save(context, intake)
                 context.report.pages += 1
                 tally.add(task, paged, _accounted(context) - before)
