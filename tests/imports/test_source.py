@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
-from tracebridge.imports import open_import
+import pytest
+from tracebridge.imports import json_records, open_import
 from tracebridge.imports.source import BATCH_SIZE, BATCH_TEXT
 
 from tests.imports.vendor_data import rows, write_jsonl
@@ -113,3 +115,24 @@ def test_a_batch_holds_a_thousand_records_or_about_two_megabytes_of_their_text(t
         assert len(batches) == math.ceil(len(logs) / per_batch), name
         assert export.report.unique == len(logs)
         assert sum(record.record_type == "span" for batch in batches for record in batch.records) >= len(logs)
+
+
+def test_json_lines_are_decoded_a_megabyte_or_so_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A burst of decoded lines is held until the intake takes them all: bounded by text too, not only by count."""
+    bursts: list[int] = []
+    decode = json_records._decoded
+
+    def noting(lines: list[Any], name: Path, on_total: Any) -> list[Any]:
+        bursts.append(len(lines))
+        return decode(lines, name, on_total)
+
+    monkeypatch.setattr(json_records, "_decoded", noting)
+    log = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
+    logs = [{**log, "id": f"data_{n}", "inputs": {"notes": "x" * 400_000}} for n in range(7)]
+    path = write_jsonl(tmp_path / "large.jsonl", logs)
+    per_burst = math.ceil(json_records.DECODED_TOGETHER_BYTES / (len(json.dumps(logs[0])) + 1))
+    export = open_import([path])
+    assert sum(1 for _ in export.records()) > 0
+    assert export.report.unique == len(logs)
+    lines = [per_burst] * (len(logs) // per_burst) + ([len(logs) % per_burst] if len(logs) % per_burst else [])
+    assert bursts[-len(lines) :] == lines

@@ -80,8 +80,10 @@ def json_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[
 DECODED_TOGETHER = 256
 """JSONL lines decoded in one ``acyclic_allocations`` burst: decoded records hold no reference cycles, yet left to
 the cycle collector they were walked again and again while they waited to be mapped (``docs/benchmarks.md``)."""
-DECODED_TOGETHER_BYTES = 8 << 20
-"""... and no more text than this at once (a line may be a whole page, or a session of several MB)."""
+DECODED_TOGETHER_BYTES = 1 << 20
+"""... and no more text than this at once (a line may be a whole page, or a session of several MB): half a batch
+(``imports.source.BATCH_TEXT``) at most, since a burst's records are held decoded until the intake has taken them
+all (8 MiB held four batches' worth of v5 evaluation logs decoded: ``docs/benchmarks.md``)."""
 
 
 def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
