@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from tracebridge.imports import json_records, open_import
@@ -105,34 +106,40 @@ def test_a_batch_holds_a_thousand_records_or_about_two_megabytes_of_their_text(t
     """Large records are batched by their text, so the process mapping a batch holds a page's worth, not 1,000 of
     them decoded (docs/benchmarks.md); small ones by count. Fails if either bound is ignored."""
     log = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
+    small_log = {key: value for key, value in log.items() if key not in ("evaluation_results", "feedback")}
     large = [{**log, "id": f"data_{n}", "inputs": {"notes": "x" * 300_000}} for n in range(24)]
-    small = [{**log, "id": f"data_{n}"} for n in range(2 * BATCH_SIZE + 500)]
-    for name, logs in (("large", large), ("small", small)):
+    small = [{**small_log, "id": f"data_{n}"} for n in range(2 * BATCH_SIZE + 500)]
+    for name, logs, by_count in (("large", large, False), ("small", small, True)):
         path = write_jsonl(tmp_path / f"{name}.jsonl", logs)
-        per_batch = min(BATCH_SIZE, math.ceil(BATCH_TEXT / len(json.dumps(logs[0]))))
+        per_batch = min(BATCH_SIZE, math.ceil(BATCH_TEXT / len(json.dumps(logs[-1], ensure_ascii=False))))
+        assert (per_batch == BATCH_SIZE) is by_count, name
         export = open_import([path])
-        batches = list(export.batches())
-        assert len(batches) == math.ceil(len(logs) / per_batch), name
+        spans = [sum(record.record_type == "span" for record in batch.records) for batch in export.batches()]
+        per_log, odd = divmod(sum(spans), len(logs))  # each log the same number of spans (its own and its tool's)
+        assert per_log and not odd
+        whole, rest = divmod(len(logs), per_batch)
+        assert spans == [per_batch * per_log] * whole + [rest * per_log] * bool(rest), name
         assert export.report.unique == len(logs)
-        assert sum(record.record_type == "span" for batch in batches for record in batch.records) >= len(logs)
 
 
 def test_json_lines_are_decoded_a_megabyte_or_so_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A burst of decoded lines is held until the intake takes them all: bounded by text too, not only by count."""
-    bursts: list[int] = []
-    decode = json_records._decoded
+    bursts: list[None] = []
+    burst = json_records.acyclic_allocations
 
-    def noting(lines: list[Any], name: Path, on_total: Any) -> list[Any]:
-        bursts.append(len(lines))
-        return decode(lines, name, on_total)
+    @contextlib.contextmanager
+    def noting() -> Iterator[None]:
+        bursts.append(None)
+        with burst():
+            yield
 
-    monkeypatch.setattr(json_records, "_decoded", noting)
+    monkeypatch.setattr(json_records, "acyclic_allocations", noting)
     log = json.loads((FIXTURES / "humanloop" / "v4-log-rich.json").read_text())
     logs = [{**log, "id": f"data_{n}", "inputs": {"notes": "x" * 400_000}} for n in range(7)]
     path = write_jsonl(tmp_path / "large.jsonl", logs)
-    per_burst = math.ceil(json_records.DECODED_TOGETHER_BYTES / (len(json.dumps(logs[0])) + 1))
+    per_burst = math.ceil(json_records.DECODED_TOGETHER_BYTES / len(json.dumps(logs[-1], ensure_ascii=False)))
+    assert per_burst < len(logs)
     export = open_import([path])
     assert sum(1 for _ in export.records()) > 0
     assert export.report.unique == len(logs)
-    lines = [per_burst] * (len(logs) // per_burst) + ([len(logs) % per_burst] if len(logs) % per_burst else [])
-    assert bursts[-len(lines) :] == lines
+    assert len(bursts) == math.ceil(len(logs) / per_burst)

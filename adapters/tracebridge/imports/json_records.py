@@ -82,8 +82,7 @@ DECODED_TOGETHER = 256
 the cycle collector they were walked again and again while they waited to be mapped (``docs/benchmarks.md``)."""
 DECODED_TOGETHER_BYTES = 1 << 20
 """... and no more text than this at once (a line may be a whole page, or a session of several MB): half a batch
-(``imports.source.BATCH_TEXT``) at most, since a burst's records are held decoded until the intake has taken them
-all (8 MiB held four batches' worth of v5 evaluation logs decoded: ``docs/benchmarks.md``)."""
+(``imports.source.BATCH_TEXT``), since a burst's records are all held decoded until the intake has taken the last."""
 
 
 def jsonl_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:

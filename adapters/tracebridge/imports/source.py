@@ -27,11 +27,11 @@ from tracebridge.imports.textfile import read_lines
 BATCH_SIZE = 1000
 """Records per batch: the unit of progress and of checkpoint saves."""
 BATCH_TEXT = 2 * 1024 * 1024
-"""... and at most about this much record text per batch (a record of a few hundred bytes fills a batch by count, one
-of v5 evaluation logs, ~14 KB each, by text). Why: a batch is held whole, its records decoded and mapped, by the
-process mapping it, and up to twice the workers' count of batches are in flight with workers: 1,000 such logs were
-50 MB decoded, and the writing process peaked at 300-400 MB; a batch about the size of an API page (which holds 100
-records) keeps both memory and the mapping's cache misses down (``docs/benchmarks.md``)."""
+"""... and at most about this much record text per batch: small records fill a batch by count, large ones (Humanloop
+evaluation logs, Galileo traces) by text. Why: the process that maps a batch holds all of it, decoded and mapped, and
+with workers several batches are in flight; a thousand large records held that way made an import's memory many
+times an API export's, and outgrew the CPU's caches. A batch about the size of an API page keeps both down
+(``docs/benchmarks.md``, ninth pass)."""
 
 
 def open_import(
