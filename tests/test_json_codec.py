@@ -220,3 +220,41 @@ def test_nesting_depth_of_deep_valid_and_cut_documents(depth: int, unbalanced: b
         text = text[: len(text) - depth]  # cut, as a truncated page is
     assert json_codec.nesting_depth(text) == _depth_by_walking(text)
     assert json_codec.nesting_depth(text.decode()) == _depth_by_walking(text)
+
+
+IS_JSON_CASES = (
+    *EDGE_DOCUMENTS,
+    b'{"score": NaN, "s": "\\ud83d"}',  # msgspec refuses both; the standard library reads them
+    b'{"cut": [1, 2',
+    b'{"a": 1} trailing',
+    b'{"bad": "\\q"}',
+    b'{"not utf-8": "\xff"}',
+    b'{"digits": ' + b"1" * 5000 + b"}",  # longer than Python converts
+    b"[" * json_codec.MAX_DEPTH + b"]" * json_codec.MAX_DEPTH,
+    b"[" * (json_codec.MAX_DEPTH + 1) + b"]" * (json_codec.MAX_DEPTH + 1),
+    b"[" * 5000 + b"]" * 5000,  # past msgspec's own recursion limit
+    b'{"wide": [' + b",".join([b'{"a": [1, {"b": 2}]}'] * 20000) + b"]}",  # a page: more brackets than the limit
+)
+
+
+@pytest.mark.parametrize("document", IS_JSON_CASES, ids=lambda document: f"{document[:16]!r}...{len(document)}")
+def test_is_json_says_whether_loads_reads_the_text(document: bytes) -> None:
+    try:
+        json_codec.loads(document)
+    except ValueError:
+        expected = False
+    else:
+        expected = True
+    assert json_codec.is_json(document) is expected
+
+
+@hypothesis.settings(max_examples=2000, deadline=None)
+@hypothesis.given(hypothesis.strategies.binary(max_size=60).map(lambda b: bytes(b'[]{}"\\a,:1 '[x % 11] for x in b)))
+def test_is_json_agrees_with_loads_on_any_bracketed_text(text: bytes) -> None:
+    try:
+        json_codec.loads(text)
+    except ValueError:
+        expected = False
+    else:
+        expected = True
+    assert json_codec.is_json(text) is expected

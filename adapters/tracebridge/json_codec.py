@@ -264,13 +264,15 @@ def dumps_text(value: Any) -> str:
 
 Split = Callable[[bytes, str], "tuple[dict[str, Any], list[bytes]] | None"]
 Probe = Callable[[bytes, Any], Any]
+Skip = Callable[[bytes], bool]
 
 
-def _partial_codec() -> tuple[Split, Probe] | None:
+def _partial_codec() -> tuple[Split, Probe, Skip] | None:
     try:
         import msgspec  # noqa: PLC0415  (optional: the `fast` extra)
     except ImportError:
         return None
+    whole = msgspec.json.Decoder(msgspec.Raw).decode
     members = msgspec.json.Decoder(dict[str, msgspec.Raw]).decode
     elements = msgspec.json.Decoder(list[msgspec.Raw]).decode
     decode = msgspec.json.Decoder().decode
@@ -300,7 +302,16 @@ def _partial_codec() -> tuple[Split, Probe] | None:
         except refused:
             return None
 
-    return split, probe
+    def skip(data: bytes) -> bool:
+        """Whether msgspec reads ``data`` as one JSON value (skipped: nothing is built); False also for what it
+        refuses but the standard library may read (NaN, a lone surrogate), and for text nested past its limit."""
+        try:
+            whole(data)
+        except (*refused, RecursionError):
+            return False
+        return True
+
+    return split, probe, skip
 
 
 _PARTIAL = _partial_codec()
@@ -368,6 +379,20 @@ def probe(data: bytes, shape: Any, *, whole_checked: bool = False, utf8_checked:
     if _PARTIAL is None or not (whole_checked or _decodes_whole(data, utf8_checked=utf8_checked)):
         return None
     return _PARTIAL[1](data, shape)
+
+
+def is_json(data: bytes) -> bool:
+    """Whether ``loads(data)`` would give a value rather than raise, without building the value where msgspec can
+    tell (a format check of a file's first lines, which may be whole pages of megabytes): the text is skipped, which
+    checks its syntax, and what skipping does not check (``_decodes_whole``) and its nesting are checked as ``loads``
+    checks them. Whatever msgspec will not skip is decoded, which decides."""
+    if _PARTIAL is not None and _decodes_whole(data) and _PARTIAL[2](data):
+        return _within(data, MAX_DEPTH)
+    try:
+        loads(data)
+    except ValueError:
+        return False
+    return True
 
 
 def check_depth(data: bytes | bytearray | str) -> None:

@@ -25,7 +25,7 @@ from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports.inputs import Readable, name_of
 from tracebridge.imports.json_scan import LineCounter, Span, scan, siblings, skip_space, values
 from tracebridge.imports.textfile import Line, first_lines, line_text, not_utf8, read_bytes, read_lines, shown
-from tracebridge.json_codec import NestingError, loads
+from tracebridge.json_codec import NestingError, is_json, loads
 
 TotalSink = Callable[[int], None]
 """Told the ``total`` of every page envelope read, so the import can say how many records the listing held."""
@@ -58,15 +58,7 @@ def looks_like_jsonl(path: Readable) -> bool:
     A pretty-printed document's lines are fragments (``{``, ``"records": [``); a JSONL file's lines are whole, and one
     broken first line still leaves the second whole. A page saved on one line reads the same either way.
     """
-    return any(line.data.lstrip()[:1] in (b"{", b"[") and _whole_json(line.data) for line in first_lines(path))
-
-
-def _whole_json(data: bytes) -> bool:
-    try:
-        loads(data)
-    except ValueError:
-        return False
-    return True
+    return any(line.data.lstrip()[:1] in (b"{", b"[") and is_json(line.data) for line in first_lines(path))
 
 
 def json_records(path: Readable, on_total: TotalSink | None = None) -> Iterator[RawRecord]:
