@@ -16,10 +16,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tracebridge.delivery.context import ExportContext
-from tracebridge.delivery.intake import Intake, vendor_id
-from tracebridge.delivery.kinds import RecordKind, always
-from tracebridge.delivery.raw import RawRecord
+from tracebridge.delivery.intake import vendor_id
+from tracebridge.delivery.kinds import RecordKind
 from tracebridge.galileo.kinds import GALILEO_RECORD, experiment_records
 from tracebridge.humanloop.kinds import V4_LOG, V5_LOG, v4_datapoint_snapshot, v5_evaluation_log
 from tracebridge.json_codec import MAX_DEPTH, NestingError, loads, nesting_depth, probe, split_list
@@ -179,18 +177,3 @@ def test_the_usual_records_are_probed_not_read_in_full() -> None:
     for kind in KINDS:
         assert probe(json.dumps(usual).encode(), kind.probe) is not None, kind.name
     assert probe(b"[1]", V4_LOG.probe) is None
-
-
-def test_a_json_line_keeps_its_text_not_its_value_when_workers_map_the_export() -> None:
-    """A JSON line decoded by its source (an import reads lines whole, for detection and misfits) is handed over as
-    its text when workers map the export: held decoded, a batch of them was several times its text, until sent."""
-    record = {"id": "data_1", "config": {"model": "gpt-4o"}, "inputs": {"question": "why?"}}
-    text = json.dumps(record)
-    for as_text in (False, True):
-        context = ExportContext(None)
-        context.records_as_text = as_text
-        raw = RawRecord("logs.jsonl:1", loads(text), text=text, json_text=True)
-        item = Intake(context).accept(raw, always(V4_LOG))
-        assert item is not None
-        assert item.decoded is not as_text
-        assert (item.raw, item.identity, item.source_id) == (record, "v4_log:data_1", "data_1")

@@ -96,8 +96,7 @@ class ExportContext:
         position of the latest."""
         self.records_as_text = False
         """Worker processes map this export (``delivery.workers``): a source may decode its records only as far as the
-        intake needs (``RecordKind.probe``) and hand them over as their JSON text, which the workers decode; a record
-        whose text is its JSON (a JSON line) is handed over as that text alone (``Intake.accept``)."""
+        intake needs (``RecordKind.probe``) and hand them over as their JSON text, which the workers decode."""
 
     def reject(self, reject: Reject) -> None:
         self.report.rejected += 1

@@ -66,14 +66,10 @@ class Intake:
                 report.rejected += 1
             return None
         report.unique += 1
-        # A record read only as far as its identity keeps no value; nor does one whose text is its JSON when workers
-        # map the export: they are sent the text, and the decoded value (several times the text) would only be held
-        # until the unit is sent, the whole unit's worth at once.
-        undecoded = raw.probed or (raw.json_text and self.context.records_as_text)
         return Delivered(
             kind,
             raw.source,
-            UNDECODED if undecoded else value,
+            UNDECODED if raw.probed else value,
             raw_text=raw.text,
             source_id=vendor_id(value),
             identity=identity,
