@@ -26,6 +26,7 @@ from tests.fixture_files import FIXTURES
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 
 IMPORTS = (
+    "docs/humanloop-v4-projects-export.response.json",
     "imports/v4-logs-bad.jsonl",
     "imports/galileo-multiline.csv",
     "imports/galileo-broken-quoting.csv",

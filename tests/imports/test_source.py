@@ -109,8 +109,10 @@ def test_a_batch_holds_a_thousand_records_or_about_two_megabytes_of_their_text(t
     small_log = {key: value for key, value in log.items() if key not in ("evaluation_results", "feedback")}
     large = [{**log, "id": f"data_{n}", "inputs": {"notes": "x" * 300_000}} for n in range(24)]
     small = [{**small_log, "id": f"data_{n}"} for n in range(2 * BATCH_SIZE + 500)]
-    for name, logs, by_count in (("large", large, False), ("small", small, True)):
-        path = write_jsonl(tmp_path / f"{name}.jsonl", logs)
+    page = tmp_path / "large-page.json"  # a saved page: its records' text is their slice of the page
+    page.write_text(json.dumps({"records": large, "page": 1, "size": len(large), "total": len(large)}))
+    for name, logs, by_count in (("large", large, False), ("small", small, True), ("page", large, False)):
+        path = page if name == "page" else write_jsonl(tmp_path / f"{name}.jsonl", logs)
         per_batch = min(BATCH_SIZE, math.ceil(BATCH_TEXT / len(json.dumps(logs[-1], ensure_ascii=False))))
         assert (per_batch == BATCH_SIZE) is by_count, name
         export = open_import([path])
@@ -143,3 +145,20 @@ def test_json_lines_are_decoded_a_megabyte_or_so_at_a_time(tmp_path: Path, monke
     assert sum(1 for _ in export.records()) > 0
     assert export.report.unique == len(logs)
     assert len(bursts) == math.ceil(len(logs) / per_burst)
+
+
+def test_a_saved_pages_records_keep_their_text_as_the_page_held_it(tmp_path: Path) -> None:
+    """A page saved whole (a document, or one JSONL line) gives each record with its JSON text as the page held it,
+    which bounds its batch and is what workers are sent; a page msgspec will not split (NaN) gives the values alone."""
+    page = json.loads((FIXTURES / "docs" / "humanloop-v4-projects-export.response.json").read_text())
+    document = tmp_path / "page.json"
+    document.write_text(json.dumps(page, indent=2))
+    line = write_jsonl(tmp_path / "pages.jsonl", [page, page])
+    for path in (document, line):
+        raws = list(json_records.json_records(path))
+        assert raws and all(raw.encoded is not None for raw in raws), path
+        assert [json.loads(raw.encoded) for raw in raws] == [raw.value for raw in raws]
+        assert len(raws) == len(page["records"]) * (2 if path == line else 1)
+    nan = tmp_path / "nan.json"
+    nan.write_text(json.dumps({**page, "records": [{**page["records"][0], "score": float("nan")}]}))
+    assert [raw.encoded for raw in json_records.json_records(nan)] == [None]

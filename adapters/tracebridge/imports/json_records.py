@@ -25,7 +25,7 @@ from tracebridge.delivery.raw import RawRecord
 from tracebridge.imports.inputs import Readable, name_of
 from tracebridge.imports.json_scan import LineCounter, Span, scan, siblings, skip_space, values
 from tracebridge.imports.textfile import Line, first_lines, line_text, not_utf8, read_bytes, read_lines, shown
-from tracebridge.json_codec import NestingError, is_json, loads
+from tracebridge.json_codec import NestingError, is_json, loads, split_list
 
 TotalSink = Callable[[int], None]
 """Told the ``total`` of every page envelope read, so the import can say how many records the listing held."""
@@ -120,7 +120,7 @@ def line_records(line: Line, where: str, on_total: TotalSink | None = None) -> I
         yield from _broken_line(line, text, where, exc, on_total)
         return
     if envelope_records(value) is not None or isinstance(value, list):
-        yield from _unwrap(value, where, on_total)
+        yield from _unwrap(value, where, on_total, line.data)
     else:
         yield RawRecord(source=where, value=value, text=text, json_text=True)
 
@@ -140,15 +140,16 @@ def document_records(path: Readable, on_total: TotalSink | None = None) -> Itera
             yield from inside if inside is not None else [located.reject(span, located.at(span.start))]
         return
     if envelope_records(value) is not None or isinstance(value, list):
-        yield from _unwrap(value, str(name_of(path)), on_total)
+        yield from _unwrap(value, str(name_of(path)), on_total, data)
     else:
         yield RawRecord(source=str(name_of(path)), value=value)
 
 
-def _unwrap(value: Any, where: str, on_total: TotalSink | None) -> Iterator[RawRecord]:
-    """The records of a page or listing, or of an array of pages and/or records."""
+def _unwrap(value: Any, where: str, on_total: TotalSink | None, data: bytes | None = None) -> Iterator[RawRecord]:
+    """The records of a page or listing (``value``, decoded from ``data`` when given), or of an array of pages and/or
+    records."""
     if envelope_records(value) is not None:
-        yield from _page(value, where, on_total)
+        yield from _page(value, where, on_total, _record_texts(value, data))
         return
     for index, item in enumerate(value):
         if envelope_records(item) is not None:
@@ -157,12 +158,32 @@ def _unwrap(value: Any, where: str, on_total: TotalSink | None) -> Iterator[RawR
             yield RawRecord(source=f"{where} record {index}", value=item)
 
 
-def _page(page: dict[str, Any], where: str, on_total: TotalSink | None) -> Iterator[RawRecord]:
+def _page(
+    page: dict[str, Any], where: str, on_total: TotalSink | None, texts: list[bytes] | None = None
+) -> Iterator[RawRecord]:
     total = page.get("total")
     if on_total is not None and isinstance(total, int) and not isinstance(total, bool):
         on_total(total)
     for index, item in enumerate(envelope_records(page) or []):
-        yield RawRecord(source=f"{where} record {index}", value=item)
+        encoded = texts[index] if texts is not None else None
+        yield RawRecord(source=f"{where} record {index}", value=item, encoded=encoded)
+
+
+def _record_texts(value: Any, data: bytes | None) -> list[bytes] | None:
+    """Each record's JSON text as the page ``data`` (decoded as ``value``) holds it (``json_codec.split_list``): a
+    batch is bounded by its records' text (``imports.source.BATCH_TEXT``), which a saved page's records otherwise lack,
+    and workers are sent that text, as for an API page, rather than each record encoded again. None when ``value`` is
+    not a page, or msgspec will not split ``data`` so."""
+    if data is None or not is_page(value):
+        return None
+    try:
+        split = split_list(data, "records")
+    except ValueError:
+        return None
+    if split is None or len(split["records"]) != len(value["records"]):
+        return None
+    texts: list[bytes] = split["records"]
+    return texts
 
 
 def _line_problem(line: Line, exc: ValueError) -> str:
